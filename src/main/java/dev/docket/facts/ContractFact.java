@@ -1,0 +1,127 @@
+package dev.docket.facts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One contract as the rules see it: the inputs a rule may read, and the two outputs a rule may
+ * write ({@link #add} points, {@link #block} the contract). Derived values such as business days
+ * waiting are computed once, before the rules run, so every rule reads the same "now".
+ * Documented field by field in docs/rules.md; keep the two in step.
+ */
+public final class ContractFact {
+
+    private final long id;
+    private final String externalRef;
+    private final String title;
+    private final String account;
+    private final String owner;
+    private final String team;
+    private final String product;
+    private final String contractType;
+    private final String paper;
+    private final String status;
+    private final BigDecimal dealValue;
+    private final String currency;
+    private final double dealValueBase;
+    private final double expansionPotentialBase;
+    private final LocalDate targetCloseDate;
+    private final Instant submittedAt;
+    private final Instant readySince;
+    private final Set<String> missingGates;
+    private final int businessDaysReady;
+    private final int businessDaysSinceSubmitted;
+    private final Integer daysToTargetClose;
+
+    private final List<Contribution> contributions = new ArrayList<>(6);
+    private final List<String> blockers = new ArrayList<>(2);
+    private double score;
+
+    ContractFact(ContractFactBuilder b) {
+        this.id = b.id;
+        this.externalRef = b.externalRef;
+        this.title = b.title;
+        this.account = b.account;
+        this.owner = b.owner;
+        this.team = b.team;
+        this.product = b.product;
+        this.contractType = b.contractType;
+        this.paper = b.paper;
+        this.status = b.status;
+        this.dealValue = b.dealValue;
+        this.currency = b.currency;
+        this.dealValueBase = b.dealValueBase;
+        this.expansionPotentialBase = b.expansionPotentialBase;
+        this.targetCloseDate = b.targetCloseDate;
+        this.submittedAt = b.submittedAt;
+        this.readySince = b.readySince;
+        this.missingGates = Set.copyOf(b.missingGates);
+        this.businessDaysReady = b.businessDaysReady;
+        this.businessDaysSinceSubmitted = b.businessDaysSinceSubmitted;
+        this.daysToTargetClose = b.daysToTargetClose;
+    }
+
+    public static ContractFactBuilder builder(long id) {
+        return new ContractFactBuilder(id);
+    }
+
+    /**
+     * Records that the rule named {@code rule} gave this contract {@code points} because of {@code reason}.
+     * Points are rounded to hundredths so the explanation reads cleanly and still sums exactly to the score.
+     */
+    public void add(String rule, double points, String reason) {
+        double rounded = Math.round(points * 100.0) / 100.0;
+        contributions.add(new Contribution(rule, rounded, reason));
+        score += rounded;
+    }
+
+    /** Moves this contract to the not-ready lane; {@code reason} tells the rep what to fix. */
+    public void block(String reason) {
+        if (!blockers.contains(reason)) {
+            blockers.add(reason);
+        }
+    }
+
+    public Lane getLane() {
+        return blockers.isEmpty() ? Lane.READY : Lane.NOT_READY;
+    }
+
+    public boolean isReady() {
+        return missingGates.isEmpty();
+    }
+
+    public long getId() { return id; }
+    public String getExternalRef() { return externalRef; }
+    public String getTitle() { return title; }
+    public String getAccount() { return account; }
+    public String getOwner() { return owner; }
+    public String getTeam() { return team; }
+    public String getProduct() { return product; }
+    public String getContractType() { return contractType; }
+    public String getPaper() { return paper; }
+    public String getStatus() { return status; }
+    public BigDecimal getDealValue() { return dealValue; }
+    public String getCurrency() { return currency; }
+    public double getDealValueBase() { return dealValueBase; }
+    public double getExpansionPotentialBase() { return expansionPotentialBase; }
+    public LocalDate getTargetCloseDate() { return targetCloseDate; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public Instant getReadySince() { return readySince; }
+    public Set<String> getMissingGates() { return missingGates; }
+    public int getBusinessDaysReady() { return businessDaysReady; }
+    public int getBusinessDaysSinceSubmitted() { return businessDaysSinceSubmitted; }
+    public Integer getDaysToTargetClose() { return daysToTargetClose; }
+    public List<Contribution> getContributions() { return Collections.unmodifiableList(contributions); }
+    public List<String> getBlockers() { return Collections.unmodifiableList(blockers); }
+    public double getScore() { return score; }
+
+    @Override
+    public String toString() {
+        return "ContractFact{id=" + id + ", title='" + title + "', score=" + score + ", lane=" + getLane() + '}';
+    }
+}
