@@ -1,0 +1,220 @@
+package dev.docket.contract;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * Every write to a contract goes through here, so readiness and {@code readySince} are kept in one place:
+ * readySince is the moment the last required gate passed, and it is cleared when any required gate re-opens.
+ */
+@Singleton
+public class ContractService {
+
+    private final ContractRepository contracts;
+    private final GateRepository gates;
+    private final ReadinessPolicy readiness;
+    private final CurrencyConverter currencies;
+    private final ContractViews views;
+    private final ApplicationEventPublisher<ContractChanged> events;
+    private final Clock clock;
+
+    ContractService(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
+                    CurrencyConverter currencies, ContractViews views,
+                    ApplicationEventPublisher<ContractChanged> events, Clock clock) {
+        this.contracts = contracts;
+        this.gates = gates;
+        this.readiness = readiness;
+        this.currencies = currencies;
+        this.views = views;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ContractView get(long id) {
+        Contract c = load(id);
+        return views.view(c, gates.findByContractIdOrderByName(id));
+    }
+
+    @Transactional(readOnly = true)
+    public ContractView getByRef(String externalRef) {
+        Contract c = contracts.findByExternalRef(externalRef).orElseThrow(() -> new ContractNotFoundException(externalRef));
+        return views.view(c, gates.findByContractIdOrderByName(c.id()));
+    }
+
+    @Transactional
+    public ContractView create(ContractRequest request) {
+        String ref = request.externalRef();
+        if (ref == null || ref.isBlank()) {
+            throw new InvalidFieldException("externalRef", "must not be blank");
+        }
+        contracts.findByExternalRef(ref).ifPresent(existing -> {
+            throw new DuplicateExternalRefException(ref, existing.id());
+        });
+        return insert(ref, request);
+    }
+
+    /** Creates or replaces the contract a CRM knows by {@code externalRef}; returns whether it was created. */
+    @Transactional
+    public Upserted upsert(String externalRef, ContractRequest request) {
+        if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
+            throw new InvalidFieldException("externalRef", "body names '" + request.externalRef()
+                    + "' but the path names '" + externalRef + "'");
+        }
+        var existing = contracts.findByExternalRef(externalRef);
+        if (existing.isEmpty()) {
+            return new Upserted(true, insert(externalRef, request));
+        }
+        Contract current = existing.get();
+        if (request.version() != null) {
+            checkVersion(current, request.version());
+        }
+        ContractPatch replacement = new ContractPatch(current.version(), request.title(), request.account(),
+                request.owner(), request.team(), request.product(), request.contractType(), request.paper(),
+                request.dealValue(), request.expansionPotential() == null ? zero(request.dealValue().currency()) : request.expansionPotential(),
+                request.targetCloseDate(), null, request.assignee());
+        ContractView updated = update(current.id(), replacement);
+        if (request.gates() != null && !request.gates().isEmpty()) {
+            String by = request.submittedBy() == null ? "crm" : request.submittedBy();
+            request.gates().forEach((gate, passed) -> setGate(updated.id(), gate, new GateChange(passed, by, null)));
+            return new Upserted(false, get(updated.id()));
+        }
+        return new Upserted(false, updated);
+    }
+
+    @Transactional
+    public ContractView update(long id, ContractPatch patch) {
+        Contract c = load(id);
+        checkVersion(c, patch.version());
+        if (patch.status() != null && !c.status().canMoveTo(patch.status())) {
+            throw new InvalidStatusChangeException(id, c.status(), patch.status());
+        }
+        Money deal = patch.dealValue();
+        Money expansion = patch.expansionPotential();
+        if (deal != null) {
+            currencies.requireAccepted("dealValue.currency", deal.currency());
+        }
+        if (expansion != null) {
+            currencies.requireAccepted("expansionPotential.currency", expansion.currency());
+        }
+        Instant now = now();
+        Contract edited = new Contract(c.id(), c.externalRef(),
+                or(patch.title(), c.title()), or(patch.account(), c.account()), or(patch.owner(), c.owner()),
+                or(patch.team(), c.team()), or(patch.product(), c.product()),
+                or(patch.contractType(), c.contractType()), or(patch.paper(), c.paper()),
+                deal == null ? c.dealAmount() : deal.amount(), deal == null ? c.dealCurrency() : deal.currency(),
+                expansion == null ? c.expansionAmount() : expansion.amount(),
+                expansion == null ? c.expansionCurrency() : expansion.currency(),
+                or(patch.targetCloseDate(), c.targetCloseDate()), or(patch.status(), c.status()),
+                c.submittedAt(), c.readySince(), or(patch.assignee(), c.assignee()), c.createdAt(), now, c.version());
+        List<Gate> current = gates.findByContractIdOrderByName(id);
+        Contract saved = contracts.update(withReadiness(edited, current, now));
+        return changed(saved, current);
+    }
+
+    @Transactional
+    public ContractView withdraw(long id, long version) {
+        return update(id, new ContractPatch(version, null, null, null, null, null, null, null, null, null, null,
+                ContractStatus.WITHDRAWN, null));
+    }
+
+    @Transactional
+    public ContractView setGate(long id, String gateName, GateChange change) {
+        readiness.requireKnown("gate", gateName);
+        Contract c = load(id);
+        if (change.version() != null) {
+            checkVersion(c, change.version());
+        }
+        Instant now = now();
+        var existing = gates.findByContractIdAndName(id, gateName);
+        if (existing.isPresent() && existing.get().passed() == change.passed()) {
+            // Re-sending the same state is not a change: the gate keeps its time and author.
+            return views.view(c, gates.findByContractIdOrderByName(id));
+        }
+        if (existing.isEmpty()) {
+            gates.save(new Gate(null, id, gateName, change.passed(), now, change.changedBy()));
+        } else {
+            Gate g = existing.get();
+            gates.update(new Gate(g.id(), id, gateName, change.passed(), now, change.changedBy()));
+        }
+        List<Gate> current = gates.findByContractIdOrderByName(id);
+        Contract saved = contracts.update(withReadiness(c.withReadySince(c.readySince(), now), current, now));
+        return changed(saved, current);
+    }
+
+    private ContractView insert(String ref, ContractRequest r) {
+        currencies.requireAccepted("dealValue.currency", r.dealValue().currency());
+        Money expansion = r.expansionPotential() == null ? zero(r.dealValue().currency()) : r.expansionPotential();
+        currencies.requireAccepted("expansionPotential.currency", expansion.currency());
+        Map<String, Boolean> initialGates = r.gates() == null ? Map.of() : r.gates();
+        initialGates.keySet().forEach(g -> readiness.requireKnown("gates." + g, g));
+        initialGates.forEach((g, passed) -> {
+            if (passed == null) {
+                throw new InvalidFieldException("gates." + g, "must be true or false");
+            }
+        });
+        Instant now = now();
+        Contract saved = contracts.save(new Contract(null, ref, r.title(), r.account(), r.owner(), r.team(), r.product(),
+                r.contractType(), r.paper(), r.dealValue().amount(), r.dealValue().currency(),
+                expansion.amount(), expansion.currency(), r.targetCloseDate(), ContractStatus.SUBMITTED,
+                now, null, r.assignee(), now, now, null));
+        String by = r.submittedBy() == null ? r.owner() : r.submittedBy();
+        List<Gate> created = initialGates.entrySet().stream()
+                .map(e -> gates.save(new Gate(null, saved.id(), e.getKey(), e.getValue(), now, by)))
+                .toList();
+        Contract ready = withReadiness(saved, created, now);
+        return changed(ready == saved ? saved : contracts.update(ready), created);
+    }
+
+    private Contract withReadiness(Contract c, List<Gate> current, Instant now) {
+        boolean ready = readiness.missing(c.contractType(), current).isEmpty();
+        if (ready && c.readySince() == null) {
+            return c.withReadySince(now, now);
+        }
+        if (!ready && c.readySince() != null) {
+            return c.withReadySince(null, now);
+        }
+        return c;
+    }
+
+    private ContractView changed(Contract saved, List<Gate> current) {
+        events.publishEvent(new ContractChanged(saved.id()));
+        return views.view(saved, current);
+    }
+
+    private Contract load(long id) {
+        return contracts.findById(id).orElseThrow(() -> new ContractNotFoundException(id));
+    }
+
+    private static void checkVersion(Contract c, long given) {
+        if (!Objects.equals(c.version(), given)) {
+            throw new StaleVersionException(c.id(), given, c.version());
+        }
+    }
+
+    private Instant now() {
+        // Stored as DATETIME(6): keep microseconds so a value reads back exactly as written.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Money zero(String currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    private static <T> T or(@Nullable T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    public record Upserted(boolean created, ContractView contract) {
+    }
+}

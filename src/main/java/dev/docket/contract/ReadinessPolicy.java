@@ -1,0 +1,71 @@
+package dev.docket.contract;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+/** Decides which gates a contract type needs and which of them are still open. */
+@Singleton
+public class ReadinessPolicy {
+
+    private static final Pattern GATE_NAME = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+
+    private final Map<ContractType, Set<String>> requiredByType = new EnumMap<>(ContractType.class);
+    private final Set<String> knownGates = new TreeSet<>();
+
+    public ReadinessPolicy(ReadinessProperties properties) {
+        Map<String, List<String>> overrides = properties.requiredByType() == null ? Map.of() : properties.requiredByType();
+        for (ContractType type : ContractType.values()) {
+            List<String> gates = overrides.entrySet().stream()
+                    .filter(e -> normalise(e.getKey()).equals(normalise(type.name())))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(properties.requiredGates());
+            gates.forEach(ReadinessPolicy::checkName);
+            requiredByType.put(type, Collections.unmodifiableSet(new TreeSet<>(gates)));
+            knownGates.addAll(gates);
+        }
+    }
+
+    public Set<String> requiredFor(ContractType type) {
+        return requiredByType.get(type);
+    }
+
+    /** Every gate name the policy knows; setting any other gate is almost always a typo. */
+    public Set<String> knownGates() {
+        return Collections.unmodifiableSet(knownGates);
+    }
+
+    public Set<String> missing(ContractType type, Collection<Gate> gates) {
+        Set<String> passed = gates.stream().filter(Gate::passed).map(Gate::name).collect(Collectors.toSet());
+        Set<String> missing = new TreeSet<>(requiredFor(type));
+        missing.removeAll(passed);
+        return missing;
+    }
+
+    public void requireKnown(String field, @Nullable String gate) {
+        if (gate == null || !knownGates.contains(gate)) {
+            throw new InvalidFieldException(field, "unknown gate '" + gate + "'; the policy knows " + String.join(", ", knownGates));
+        }
+    }
+
+    private static void checkName(String gate) {
+        if (!GATE_NAME.matcher(gate).matches()) {
+            throw new IllegalStateException("Readiness gate name '" + gate
+                    + "' in docket.readiness must be lower-case kebab case, like 'pricing-approved'");
+        }
+    }
+
+    private static String normalise(String key) {
+        return key.replace("-", "").replace("_", "").toLowerCase();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.docket.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A database of the test's own, made fresh for each test context and dropped afterwards, so no test
+ * depends on what another run left behind. Embedded H2 by default; DOCKET_TEST_DB=mariadb uses the
+ * server at DOCKET_TEST_MARIADB_URL (default jdbc:mysql://127.0.0.1:3306/, user root, empty password).
+ */
+public final class TestDatabase {
+
+    private final String name = "docket_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final boolean mariadb = "mariadb".equalsIgnoreCase(env("DOCKET_TEST_DB", "h2"));
+    private final String serverUrl = env("DOCKET_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
+    private final String user = env("DOCKET_TEST_MARIADB_USER", "root");
+    private final String password = env("DOCKET_TEST_MARIADB_PASSWORD", "");
+    private boolean created;
+
+    public Map<String, String> properties() {
+        if (!mariadb) {
+            return Map.of(
+                    "datasources.default.url", "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                    "datasources.default.username", "sa",
+                    "datasources.default.password", "");
+        }
+        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        created = true;
+        return Map.of(
+                "datasources.default.url", serverUrl + name + "?useSSL=false&allowPublicKeyRetrieval=true",
+                "datasources.default.username", user,
+                "datasources.default.password", password,
+                "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
+    }
+
+    public boolean isMariadb() {
+        return mariadb;
+    }
+
+    public void drop() {
+        if (created) {
+            execute("DROP DATABASE IF EXISTS " + name);
+            created = false;
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(serverUrl + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on " + serverUrl
+                    + " (set DOCKET_TEST_MARIADB_URL/_USER/_PASSWORD): " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
