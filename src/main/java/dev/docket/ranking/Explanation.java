@@ -1,0 +1,23 @@
+package dev.docket.ranking;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.docket.contract.ContractView;
+import dev.docket.facts.Contribution;
+import dev.docket.facts.Lane;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Why a contract sits where it does: its place, its points and their reasons, its gates, and its neighbours. */
+@Serdeable
+public record Explanation(long contractId, String title, int position, int of, Lane lane, double score,
+                          List<Contribution> contributions, List<String> blockers,
+                          List<ContractView.GateView> gates, @Nullable Neighbour ahead, @Nullable Neighbour behind,
+                          String summary, String ruleVersion, Instant computedAt) {
+
+    /** The contract one place ahead or behind; {@code gap} is how many points separate the two. */
+    @Serdeable
+    public record Neighbour(int position, long contractId, String title, Lane lane, double score, double gap) {
+    }
+}

@@ -1,0 +1,23 @@
+package dev.docket.ranking;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+@Controller("/api/contracts/{id}/explanation")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ExplanationController {
+
+    private final ExplanationService explanations;
+
+    ExplanationController(ExplanationService explanations) {
+        this.explanations = explanations;
+    }
+
+    @Get
+    Explanation explain(@PathVariable long id) {
+        return explanations.explain(id);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.docket.ranking;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import dev.docket.contract.ContractService;
+import dev.docket.contract.ContractView;
+import dev.docket.facts.Contribution;
+import dev.docket.facts.Lane;
+import jakarta.inject.Singleton;
+
+/** Answers "why is my deal #14?" from the ranking snapshot; the reasons come from the rules themselves. */
+@Singleton
+public class ExplanationService {
+
+    private final RankingService rankings;
+    private final ContractService contracts;
+
+    ExplanationService(RankingService rankings, ContractService contracts) {
+        this.rankings = rankings;
+        this.contracts = contracts;
+    }
+
+    public Explanation explain(long contractId) {
+        ContractView contract = contracts.get(contractId);
+        Ranking ranking = rankings.current();
+        int index = ranking.indexOf(contractId).orElseThrow(() -> new NotInQueueException(contractId, contract.status()));
+        List<RankedEntry> entries = ranking.entries();
+        RankedEntry entry = entries.get(index);
+        Explanation.Neighbour ahead = index > 0 ? neighbour(entries.get(index - 1), entry) : null;
+        Explanation.Neighbour behind = index + 1 < entries.size() ? neighbour(entries.get(index + 1), entry) : null;
+        return new Explanation(contractId, contract.title(), entry.rank(), entries.size(), entry.lane(), entry.score(),
+                entry.contributions(), entry.blockers(), contract.gates(), ahead, behind,
+                summary(entry, ranking.size(), ahead), ranking.ruleVersion(), ranking.computedAt());
+    }
+
+    private static Explanation.Neighbour neighbour(RankedEntry other, RankedEntry self) {
+        return new Explanation.Neighbour(other.rank(), other.contract().id(), other.contract().title(), other.lane(),
+                other.score(), round(Math.abs(other.score() - self.score())));
+    }
+
+    /** One sentence a sales rep can read without knowing the rules. */
+    static String summary(RankedEntry entry, int total, Explanation.Neighbour ahead) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "\"%s\" is #%d of %d in the review queue",
+                entry.contract().title(), entry.rank(), total));
+        if (entry.lane() == Lane.NOT_READY) {
+            s.append(" and waits in the not-ready lane, below every ready deal, because ")
+                    .append(String.join(" and ", entry.blockers()))
+                    .append(entry.blockingGates().isEmpty() ? "" : "; passing " + String.join(", ", entry.blockingGates())
+                            + " moves it into the ready lane");
+            return s.append('.').toString();
+        }
+        s.append(String.format(Locale.ROOT, " with %s points", fmt(entry.score())));
+        entry.contributions().stream().max(Comparator.comparingDouble(Contribution::points))
+                .filter(c -> c.points() > 0)
+                .ifPresent(c -> s.append(String.format(Locale.ROOT, ", most from %s (%s)", c.rule(), c.reason())));
+        if (ahead != null) {
+            s.append(String.format(Locale.ROOT, "; it is %s points behind #%d \"%s\"", fmt(ahead.gap()),
+                    ahead.position(), ahead.title()));
+        } else {
+            s.append("; it is next in line");
+        }
+        return s.append('.').toString();
+    }
+
+    private static String fmt(double points) {
+        return String.format(Locale.ROOT, "%.1f", points);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+}

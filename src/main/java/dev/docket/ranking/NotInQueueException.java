@@ -1,0 +1,12 @@
+package dev.docket.ranking;
+
+import dev.docket.contract.ContractStatus;
+
+/** Only open contracts have a place in the queue; a signed or withdrawn one has nothing to explain. */
+public final class NotInQueueException extends RuntimeException {
+
+    public NotInQueueException(long id, ContractStatus status) {
+        super("Contract " + id + " is " + status + " and no longer in the review queue; only "
+                + ContractStatus.OPEN + " contracts are ranked");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.docket.ranking;
+
+import java.util.List;
+
+import dev.docket.contract.Contract;
+import dev.docket.facts.Contribution;
+import dev.docket.facts.Lane;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** One place in the queue: the contract, its total, its lane, and the contributions that make up the total. */
+@Serdeable
+public record RankedEntry(int rank, ContractSummary contract, double score, Lane lane,
+                          List<Contribution> contributions, List<String> blockingGates, List<String> blockers) {
+
+    static RankedEntry of(int rank, Contract contract, dev.docket.facts.ContractFact fact) {
+        boolean blocked = fact.getLane() == Lane.NOT_READY;
+        return new RankedEntry(rank, ContractSummary.of(contract), Math.round(fact.getScore() * 100.0) / 100.0,
+                fact.getLane(), fact.getContributions(),
+                blocked ? fact.getMissingGates().stream().sorted().toList() : List.of(),
+                fact.getBlockers());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.docket.ranking;
+
+import java.util.List;
+
+import dev.docket.facts.Lane;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+@Controller("/api/ranking")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RankingController {
+
+    private final RankingService rankings;
+
+    RankingController(RankingService rankings) {
+        this.rankings = rankings;
+    }
+
+    /** The queue in rank order; {@code lane} narrows it to one lane while keeping overall ranks. */
+    @Get
+    RankingPage ranking(@QueryValue(defaultValue = "0") @Min(0) int page,
+                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
+                        @QueryValue @Nullable Lane lane) {
+        Ranking ranking = rankings.current();
+        List<RankedEntry> all = ranking.entries();
+        int ready = (int) all.stream().filter(e -> e.lane() == Lane.READY).count();
+        List<RankedEntry> selected = lane == null ? all : all.stream().filter(e -> e.lane() == lane).toList();
+        int from = (int) Math.min((long) page * size, selected.size());
+        int to = Math.min(from + size, selected.size());
+        return new RankingPage(ranking.ruleVersion(), ranking.computedAt(), all.size(), ready, all.size() - ready,
+                page, size, selected.subList(from, to));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.docket.ranking;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** A page of the queue, stamped with the rule set version and the moment it was computed. */
+@Serdeable
+public record RankingPage(String ruleVersion, Instant computedAt, int total, int ready, int notReady,
+                          int page, int size, List<RankedEntry> items) {
+}
