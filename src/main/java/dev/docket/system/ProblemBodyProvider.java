@@ -19,9 +19,12 @@ import jakarta.inject.Singleton;
 @Replaces(JsonErrorResponseBodyProvider.class)
 final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
 
-    // Bean validation reports "create.request.dealValue.amount: must be ..."; clients want "dealValue.amount".
-    private static final Pattern VIOLATION = Pattern.compile("^(?:[A-Za-z]+\\.(?:body|request|patch|change)\\.)?([\\w.\\[\\]<>]+): (.+)$",
+    // Conversion failures read "Failed to convert argument [id] for value [abc] due to: ..."; keep the argument and the cause.
+    private static final Pattern CONVERSION = Pattern.compile("^Failed to convert argument \\[(\\w+)] for value \\[(.*?)] due to: (.+)$",
             Pattern.DOTALL);
+    private static final Pattern QUALIFIED_TYPE = Pattern.compile("`(?:[a-z_][\\w]*\\.)+([A-Z]\\w*)`");
+    // Bean validation reports "body.dealValue.amount: must be ..." (sometimes behind the method name).
+    private static final Pattern VIOLATION = Pattern.compile("^([\\w.\\[\\]<>]+): (.+)$", Pattern.DOTALL);
 
     @Override
     public String contentType() {
@@ -45,13 +48,37 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                 context.getRequest().getPath(), errors);
     }
 
+    /**
+     * Validation paths name the controller method and its @Body parameter, "create.body.title";
+     * clients know the field as "title", and a query parameter by its own name.
+     */
+    private static String withoutArgumentName(String path) {
+        int body = path.indexOf("body.");
+        if (body >= 0) {
+            return path.substring(body + "body.".length());
+        }
+        int dot = path.indexOf('.');
+        return dot >= 0 && path.lastIndexOf('.') == dot ? path.substring(dot + 1) : path;
+    }
+
     private static Problem.FieldProblem toFieldProblem(Error error) {
-        if (error.getPath().isPresent()) {
-            return new Problem.FieldProblem(error.getPath().get(), error.getMessage());
+        if (error instanceof ProblemHandler.FieldError own) {
+            return new Problem.FieldProblem(own.field(), own.message());
+        }
+        Matcher conversion = CONVERSION.matcher(error.getMessage());
+        if (conversion.matches()) {
+            String argument = conversion.group(1);
+            String cause = QUALIFIED_TYPE.matcher(conversion.group(3).strip()).replaceAll("$1");
+            return argument.equals("body")
+                    ? new Problem.FieldProblem(null, "the request body cannot be read: " + cause)
+                    : new Problem.FieldProblem(argument, "'" + conversion.group(2) + "' is not a valid value: " + cause);
+        }
+        if (error.getPath().isPresent() && !error.getPath().get().equals("/body")) {
+            return new Problem.FieldProblem(withoutArgumentName(error.getPath().get()), error.getMessage());
         }
         Matcher m = VIOLATION.matcher(error.getMessage());
         if (m.matches()) {
-            return new Problem.FieldProblem(m.group(1), m.group(2));
+            return new Problem.FieldProblem(withoutArgumentName(m.group(1)), m.group(2));
         }
         return new Problem.FieldProblem(null, error.getMessage());
     }

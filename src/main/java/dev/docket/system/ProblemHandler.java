@@ -11,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 
 import java.util.Optional;
 
+
 /** Shared body of the per-error handlers: one status, one field (or none), the exception's message. */
 public abstract class ProblemHandler<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
 
@@ -29,20 +30,22 @@ public abstract class ProblemHandler<E extends Throwable> implements ExceptionHa
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, E exception) {
-        String field = field(exception);
-        String message = exception.getMessage();
-        Error error = new Error() {
-            @Override
-            public Optional<String> getPath() {
-                return Optional.ofNullable(field);
-            }
-
-            @Override
-            public String getMessage() {
-                return message;
-            }
-        };
+        Error error = new FieldError(field(exception), exception.getMessage());
         return processor.processResponse(ErrorContext.builder(request).cause(exception).error(error).build(),
                 HttpResponse.status(status));
+    }
+
+    /** A Docket error whose field path is already the one clients send, so it is passed through as it is. */
+    record FieldError(@Nullable String field, String message) implements Error {
+
+        @Override
+        public Optional<String> getPath() {
+            return Optional.ofNullable(field);
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
     }
 }
