@@ -14,8 +14,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
- * Every write to a contract goes through here, so readiness and {@code readySince} are kept in one place:
- * readySince is the moment the last required gate passed, and it is cleared when any required gate re-opens.
+ * Every write to a contract goes through here, so the stored {@code readySince} always agrees with
+ * {@link ReadinessPolicy#readySince}: the moment the last required gate passed, null while one is open.
  */
 @Singleton
 public class ContractService {
@@ -177,14 +177,8 @@ public class ContractService {
     }
 
     private Contract withReadiness(Contract c, List<Gate> current, Instant now) {
-        boolean ready = readiness.missing(c.contractType(), current).isEmpty();
-        if (ready && c.readySince() == null) {
-            return c.withReadySince(now, now);
-        }
-        if (!ready && c.readySince() != null) {
-            return c.withReadySince(null, now);
-        }
-        return c;
+        Instant readySince = readiness.readySince(c.contractType(), c.submittedAt(), current);
+        return Objects.equals(readySince, c.readySince()) ? c : c.withReadySince(readySince, now);
     }
 
     private ContractView changed(Contract saved, List<Gate> current) {

@@ -1,5 +1,6 @@
 package dev.docket.contract;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -50,6 +51,27 @@ public class ReadinessPolicy {
         Set<String> missing = new TreeSet<>(requiredFor(type));
         missing.removeAll(passed);
         return missing;
+    }
+
+    /**
+     * When the contract became ready: the moment its last required gate passed, or null while any is open.
+     * Derived from the gates' own history, so a gate that re-opens and passes again restarts the clock,
+     * and a policy change applies to contracts already stored.
+     */
+    public @Nullable Instant readySince(ContractType type, Instant submittedAt, Collection<Gate> gates) {
+        Set<String> required = requiredFor(type);
+        Instant latest = submittedAt;
+        int passed = 0;
+        for (Gate gate : gates) {
+            if (required.contains(gate.name())) {
+                if (!gate.passed()) {
+                    return null;
+                }
+                passed++;
+                latest = gate.changedAt().isAfter(latest) ? gate.changedAt() : latest;
+            }
+        }
+        return passed == required.size() ? latest : null;
     }
 
     public void requireKnown(String field, @Nullable String gate) {

@@ -84,11 +84,11 @@ public class CrmSampleLoader implements ApplicationEventListener<ServerStartupEv
                     ? now.minus(hash % 5, ChronoUnit.DAYS)
                     : window.submittedAt(o.engaged()).plus(hash % 8, ChronoUnit.HOURS);
             Contract saved = contracts.save(toContract(export, o, submitted));
-            List<Gate> created = gatesFor(saved, o, hash, submitted);
-            boolean ready = readiness.missing(saved.contractType(), created).isEmpty();
-            if (ready) {
-                Instant readySince = submitted.plus(hash % 7, ChronoUnit.DAYS);
-                contracts.update(saved.withReadySince(readySince.isAfter(now) ? now : readySince, saved.updatedAt()));
+            Instant lastGatePassed = submitted.plus(hash % 7, ChronoUnit.DAYS);
+            List<Gate> created = gatesFor(saved, o, hash, lastGatePassed.isAfter(now) ? now : lastGatePassed);
+            Instant readySince = readiness.readySince(saved.contractType(), submitted, created);
+            if (readySince != null) {
+                contracts.update(saved.withReadySince(readySince, saved.updatedAt()));
             }
         }
         return open.size();
@@ -130,14 +130,14 @@ public class CrmSampleLoader implements ApplicationEventListener<ServerStartupEv
                 targetClose, ContractStatus.SUBMITTED, submitted, null, null, submitted, submitted, null);
     }
 
-    private List<Gate> gatesFor(Contract c, CrmExport.Opportunity o, int hash, Instant submitted) {
+    private List<Gate> gatesFor(Contract c, CrmExport.Opportunity o, int hash, Instant changedAt) {
         List<String> required = new ArrayList<>(readiness.requiredFor(c.contractType()));
         Set<String> open = o.stage().equals("Prospecting")
                 ? Set.of("commercial-terms-agreed", "pricing-approved")
                 : hash % 4 == 0 ? Set.of(required.get(hash % required.size())) : Set.of();
         List<Gate> created = new ArrayList<>();
         for (String gate : required) {
-            created.add(gates.save(new Gate(null, c.id(), gate, !open.contains(gate), submitted, o.agent())));
+            created.add(gates.save(new Gate(null, c.id(), gate, !open.contains(gate), changedAt, o.agent())));
         }
         return created;
     }

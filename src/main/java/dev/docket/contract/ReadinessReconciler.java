@@ -1,0 +1,75 @@
+package dev.docket.contract;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings every open contract's stored readySince in line with the current readiness policy at start-up,
+ * so a change to docket.readiness (a gate added or dropped) applies to the whole backlog, not only to
+ * contracts written afterwards.
+ */
+@Singleton
+class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadinessReconciler.class);
+
+    private final ContractRepository contracts;
+    private final GateRepository gates;
+    private final ReadinessPolicy readiness;
+    private final ApplicationEventPublisher<ContractChanged> events;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    ReadinessReconciler(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
+                        ApplicationEventPublisher<ContractChanged> events, TransactionOperations<Connection> transactions,
+                        Clock clock) {
+        this.contracts = contracts;
+        this.gates = gates;
+        this.readiness = readiness;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        int fixed = transactions.executeWrite(status -> reconcile());
+        if (fixed > 0) {
+            LOG.info("Readiness policy changed since the last run: updated readySince of {} open contracts", fixed);
+        }
+    }
+
+    int reconcile() {
+        List<Contract> open = contracts.findByStatusIn(ContractStatus.OPEN);
+        if (open.isEmpty()) {
+            return 0;
+        }
+        Map<Long, List<Gate>> gatesById = gates.findByContractIdIn(open.stream().map(Contract::id).toList()).stream()
+                .collect(Collectors.groupingBy(Gate::contractId));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int fixed = 0;
+        for (Contract c : open) {
+            Instant readySince = readiness.readySince(c.contractType(), c.submittedAt(), gatesById.getOrDefault(c.id(), List.of()));
+            if (!Objects.equals(readySince, c.readySince())) {
+                contracts.update(c.withReadySince(readySince, now));
+                events.publishEvent(new ContractChanged(c.id()));
+                fixed++;
+            }
+        }
+        return fixed;
+    }
+}
