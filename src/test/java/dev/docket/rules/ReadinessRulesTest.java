@@ -1,0 +1,104 @@
+package dev.docket.rules;
+
+import static dev.docket.rules.PolicyFiles.score;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Set;
+
+import dev.docket.facts.ContractFact;
+import dev.docket.facts.ContractFactBuilder;
+import dev.docket.facts.Lane;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * rules/readiness.drl: "Readiness gates open" and "Waiting on sales" block a deal into the not-ready lane.
+ * They add no points; what they write is the blockers list, which the ranking shows to the rep.
+ */
+class ReadinessRulesTest {
+
+    private static final Instant SUBMITTED_AT = Instant.parse("2025-06-02T10:15:00Z");
+    private static final Instant READY_SINCE = Instant.parse("2025-06-04T16:40:00Z");
+
+    private static CompiledRuleSet rules;
+
+    @BeforeAll
+    static void compile() {
+        rules = PolicyFiles.only("readiness.drl");
+    }
+
+    @Test
+    void readinessGatesOpen_firesAndNamesEveryMissingGateInOrder() {
+        ContractFact fact = score(rules, submitted()
+                .missingGates(Set.of("signatory-known", "pricing-approved"))
+                .build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
+        assertThat(fact.getBlockers()).containsExactly(
+                "gate 'pricing-approved' has not passed",
+                "gate 'signatory-known' has not passed");
+        assertThat(fact.getContributions()).isEmpty();
+        assertThat(fact.getScore()).isZero();
+    }
+
+    @Test
+    void readinessGatesOpen_firesForASingleMissingGate() {
+        ContractFact fact = score(rules, submitted().missingGates(Set.of("security-review-done")).build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
+        assertThat(fact.getBlockers()).containsExactly("gate 'security-review-done' has not passed");
+    }
+
+    @Test
+    void readinessGatesOpen_doesNotFireWhenEveryGateHasPassed() {
+        ContractFact fact = score(rules, submitted().readySince(READY_SINCE, 7).build());
+
+        assertThat(fact.isReady()).isTrue();
+        assertThat(fact.getLane()).isEqualTo(Lane.READY);
+        assertThat(fact.getBlockers()).isEmpty();
+    }
+
+    @Test
+    void waitingOnSales_firesAndBlocksEvenWithEveryGatePassed() {
+        ContractFact fact = score(rules, submitted().status("WAITING_ON_SALES").readySince(READY_SINCE, 7).build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
+        assertThat(fact.getBlockers()).containsExactly("legal is waiting on sales for an answer");
+    }
+
+    @Test
+    void waitingOnSales_firesAlongsideMissingGates() {
+        ContractFact fact = score(rules, submitted()
+                .status("WAITING_ON_SALES")
+                .missingGates(Set.of("commercial-terms-agreed"))
+                .build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
+        assertThat(fact.getBlockers()).containsExactlyInAnyOrder(
+                "gate 'commercial-terms-agreed' has not passed",
+                "legal is waiting on sales for an answer");
+    }
+
+    @ParameterizedTest(name = "status {0} with every gate passed stays READY")
+    @CsvSource({"SUBMITTED", "IN_REVIEW"})
+    void waitingOnSales_doesNotFireForOtherOpenStatuses(String status) {
+        ContractFact fact = score(rules, submitted().status(status).readySince(READY_SINCE, 7).build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.READY);
+        assertThat(fact.getBlockers()).isEmpty();
+    }
+
+    private static ContractFactBuilder submitted() {
+        return ContractFact.builder(21)
+                .title("Wayne Enterprises order form")
+                .account("Wayne Enterprises")
+                .owner("dana.sales")
+                .contractType("ORDER_FORM")
+                .status("SUBMITTED")
+                .dealValueBase(85_000)
+                .submittedAt(SUBMITTED_AT, 9);
+    }
+}
