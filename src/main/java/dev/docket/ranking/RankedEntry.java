@@ -14,8 +14,12 @@ public record RankedEntry(int rank, ContractSummary contract, double score, Lane
 
     static RankedEntry of(int rank, Contract contract, dev.docket.facts.ContractFact fact) {
         boolean blocked = fact.getLane() == Lane.NOT_READY;
+        // Biggest contribution first: that is the one a rep asks about.
+        List<Contribution> contributions = fact.getContributions().stream()
+                .sorted(java.util.Comparator.comparingDouble(Contribution::points).reversed())
+                .toList();
         return new RankedEntry(rank, ContractSummary.of(contract), Math.round(fact.getScore() * 100.0) / 100.0,
-                fact.getLane(), fact.getContributions(),
+                fact.getLane(), contributions,
                 blocked ? fact.getMissingGates().stream().sorted().toList() : List.of(),
                 fact.getBlockers());
     }
