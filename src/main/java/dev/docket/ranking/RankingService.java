@@ -17,9 +17,9 @@ import dev.docket.contract.ContractStatus;
 import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.facts.ContractFact;
-import dev.docket.facts.Lane;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
+import dev.docket.rules.QueueOrder;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
@@ -29,13 +29,6 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class RankingService {
-
-    /** Ready before not ready, then most points, then longest ready, then oldest id: deterministic. */
-    static final Comparator<ScoredContract> QUEUE_ORDER = Comparator
-            .comparing((ScoredContract s) -> s.fact().getLane() == Lane.READY ? 0 : 1)
-            .thenComparing(s -> s.fact().getScore(), Comparator.reverseOrder())
-            .thenComparing(s -> s.contract().readySince(), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(s -> s.contract().id());
 
     private final ContractRepository contracts;
     private final GateRepository gates;
@@ -101,7 +94,7 @@ public class RankingService {
             scored.add(new ScoredContract(c, facts.toFact(c, gatesById.getOrDefault(c.id(), List.of()), today)));
         }
         ruleSet.score(scored.stream().map(ScoredContract::fact).toList());
-        scored.sort(QUEUE_ORDER);
+        scored.sort(Comparator.comparing(ScoredContract::fact, QueueOrder.COMPARATOR));
         List<RankedEntry> entries = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
             entries.add(RankedEntry.of(i + 1, scored.get(i).contract(), scored.get(i).fact()));

@@ -2,13 +2,17 @@ package dev.docket.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the rule files of a folder, in a stable order so the same files always give the same version. */
+/**
+ * Reads the policy files (.drl, .csv and .xlsx decision tables) and scenario tests (tests/*.yaml)
+ * of a rules folder, in a stable order so the same files always give the same version.
+ */
 public final class RuleFolder {
 
     private RuleFolder() {
@@ -19,28 +23,38 @@ public final class RuleFolder {
             throw new IllegalStateException("The rules folder " + folder.toAbsolutePath()
                     + " does not exist; set docket.rules.folder (env DOCKET_RULES_FOLDER) to the folder holding the .drl files");
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            List<RuleSource> sources = files
-                    .filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".drl"))
-                    .sorted()
-                    .map(p -> new RuleSource(folder.relativize(p).toString().replace('\\', '/'), readText(p)))
-                    .toList();
-            if (sources.isEmpty()) {
-                throw new IllegalStateException("The rules folder " + folder.toAbsolutePath()
-                        + " holds no .drl files; Docket cannot rank without a policy");
-            }
-            return sources;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the rules folder " + folder.toAbsolutePath(), e);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new RulesFolderChangedException(folder, e);
         }
+        List<RuleSource> sources = new ArrayList<>();
+        for (Path file : files) {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            if (RuleSource.Kind.of(relative) == RuleSource.Kind.OTHER || file.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            try {
+                sources.add(new RuleSource(relative, Files.readAllBytes(file)));
+            } catch (NoSuchFileException e) {
+                // Deleted between listing and reading, as editors do on save; the caller reads again.
+                throw new RulesFolderChangedException(folder, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read rule file " + file.toAbsolutePath(), e);
+            }
+        }
+        if (sources.stream().noneMatch(s -> s.kind().isPolicy())) {
+            throw new IllegalStateException("The rules folder " + folder.toAbsolutePath()
+                    + " holds no .drl files or decision tables; Docket cannot rank without a policy");
+        }
+        return sources;
     }
 
-    private static String readText(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read rule file " + file.toAbsolutePath(), e);
+    /** The folder changed while it was being read; reading it again a moment later gives a consistent set. */
+    public static final class RulesFolderChangedException extends RuntimeException {
+        RulesFolderChangedException(Path folder, Exception cause) {
+            super("The rules folder " + folder.toAbsolutePath() + " changed while it was read: " + cause.getMessage(), cause);
         }
     }
 }

@@ -38,7 +38,8 @@ public final class RuleSetCompiler {
         ReleaseId releaseId = kie.newReleaseId("dev.docket.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
-        for (RuleSource source : sources) {
+        List<RuleSource> policy = sources.stream().filter(s -> s.kind().isPolicy()).toList();
+        for (RuleSource source : policy) {
             files.write(RESOURCE_ROOT + RULES_PREFIX + source.path(), source.bytes());
         }
         KieBuilder builder = kie.newKieBuilder(files).buildAll(DrlProject.class);
@@ -57,7 +58,7 @@ public final class RuleSetCompiler {
                 .flatMap(rules -> rules.stream().map(Rule::getName))
                 .sorted()
                 .toList();
-        return new CompiledRuleSet(kieBase, versionOf(sources), Instant.now(), sources, ruleNames);
+        return new CompiledRuleSet(kieBase, versionOf(policy), Instant.now(), sources, ruleNames);
     }
 
     private static RuleProblem toProblem(Message message) {
@@ -70,11 +71,14 @@ public final class RuleSetCompiler {
         return new RuleProblem(file, message.getLine(), message.getColumn(), message.getText().strip());
     }
 
-    /** The version is a hash of every file's path and content, so identical policies share a version. */
+    /**
+     * The version is a hash of every policy file's path and content, so identical policies share a version.
+     * Scenario tests verify a policy but do not change the ranking, so they are not part of it.
+     */
     static String versionOf(List<RuleSource> sources) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (RuleSource source : sources) {
+            for (RuleSource source : sources.stream().filter(s -> s.kind().isPolicy()).toList()) {
                 sha.update(source.path().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(source.bytes());

@@ -34,12 +34,8 @@ class PolicyInvariantsTest {
     private static final List<String> GATES =
             List.of("commercial-terms-agreed", "pricing-approved", "security-review-done", "signatory-known");
 
-    /** RankingService.QUEUE_ORDER over facts: ready lane first, most points, longest ready, lowest id. */
-    private static final Comparator<ContractFact> QUEUE_ORDER = Comparator
-            .comparing((ContractFact f) -> f.getLane() == Lane.READY ? 0 : 1)
-            .thenComparing(ContractFact::getScore, Comparator.reverseOrder())
-            .thenComparing(ContractFact::getReadySince, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingLong(ContractFact::getId);
+    /** The service's own queue order, so the invariants hold for the order users see. */
+    private static final Comparator<ContractFact> QUEUE_ORDER = QueueOrder.COMPARATOR;
 
     private static CompiledRuleSet policy;
 

@@ -25,7 +25,7 @@ class RuleFolderCompileTest {
     void sameFilesGiveTheSameVersionAndAnyEditChangesIt() {
         List<RuleSource> sources = RuleFolder.read(PolicyFiles.FOLDER);
         List<RuleSource> edited = sources.stream()
-                .map(s -> s.path().equals("age.drl") ? new RuleSource(s.path(), s.content() + "\n") : s)
+                .map(s -> s.path().equals("age.drl") ? new RuleSource(s.path(), s.text() + "\n") : s)
                 .toList();
 
         assertThat(RuleSetCompiler.versionOf(sources)).isEqualTo(RuleSetCompiler.versionOf(List.copyOf(sources)));
