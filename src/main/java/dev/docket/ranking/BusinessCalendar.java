@@ -1,14 +1,14 @@
 package dev.docket.ranking;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import dev.docket.rules.BusinessDays;
 import jakarta.inject.Singleton;
 
-/** Counts business days (Monday to Friday) in legal's time zone. */
+/** "Today" and business days in legal's time zone. */
 @Singleton
 public class BusinessCalendar {
 
@@ -28,25 +28,7 @@ public class BusinessCalendar {
         return LocalDate.ofInstant(instant, zone);
     }
 
-    /** Business days after {@code since}'s date up to and including {@code today}: ready on Friday, it is 1 on Monday. */
     public int businessDaysBetween(Instant since, LocalDate today) {
-        LocalDate from = dateOf(since);
-        if (!from.isBefore(today)) {
-            return 0;
-        }
-        long days = today.toEpochDay() - from.toEpochDay();
-        long weeks = days / 7;
-        int count = (int) (weeks * 5);
-        for (LocalDate d = from.plusDays(weeks * 7 + 1); !d.isAfter(today); d = d.plusDays(1)) {
-            if (isBusinessDay(d)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    public static boolean isBusinessDay(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+        return BusinessDays.between(dateOf(since), today);
     }
 }

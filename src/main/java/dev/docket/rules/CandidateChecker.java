@@ -1,0 +1,38 @@
+package dev.docket.rules;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a candidate rule set must pass before it may rank anything, in order of cost:
+ * the policy guard (no forbidden Java), compilation, a probe run with firing and time limits,
+ * and the scenario tests legal ops wrote. The first stage with problems stops the check.
+ */
+public final class CandidateChecker {
+
+    private CandidateChecker() {
+    }
+
+    public static CheckResult check(List<RuleSource> sources) {
+        long start = System.nanoTime();
+        List<RuleProblem> problems = PolicyGuard.check(sources);
+        if (!problems.isEmpty()) {
+            return new CheckResult(null, problems, since(start));
+        }
+        CompiledRuleSet compiled;
+        try {
+            compiled = RuleSetCompiler.compile(sources);
+        } catch (RuleCompilationException e) {
+            return new CheckResult(null, e.problems(), since(start));
+        }
+        problems = RuleSetProbe.check(compiled);
+        if (problems.isEmpty()) {
+            problems = ScenarioRunner.run(compiled, sources.stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
+        }
+        return new CheckResult(problems.isEmpty() ? compiled : null, problems, since(start));
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
