@@ -85,21 +85,35 @@ public class RankingService {
         CompiledRuleSet ruleSet = rules.get();
         Instant now = clock.instant();
         LocalDate today = calendar.today();
-        List<Contract> open = contracts.findByStatusIn(ContractStatus.OPEN);
-        Map<Long, List<Gate>> gatesById = open.isEmpty() ? Map.of()
-                : gates.findByContractIdIn(open.stream().map(Contract::id).toList()).stream()
-                        .collect(Collectors.groupingBy(Gate::contractId));
-        List<ScoredContract> scored = new ArrayList<>(open.size());
-        for (Contract c : open) {
-            scored.add(new ScoredContract(c, facts.toFact(c, gatesById.getOrDefault(c.id(), List.of()), today)));
-        }
-        ruleSet.score(scored.stream().map(ScoredContract::fact).toList());
-        scored.sort(Comparator.comparing(ScoredContract::fact, QueueOrder.COMPARATOR));
+        List<ScoredContract> scored = score(loadOpenBacklog(), ruleSet, today);
         List<RankedEntry> entries = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
             entries.add(RankedEntry.of(i + 1, scored.get(i).contract(), scored.get(i).fact()));
         }
         return new Ranking(entries, ruleSet.version(), now, today, version);
+    }
+
+    /** The open contracts with their gates, as the rules need them. */
+    Backlog loadOpenBacklog() {
+        List<Contract> open = contracts.findByStatusIn(ContractStatus.OPEN);
+        Map<Long, List<Gate>> gatesById = open.isEmpty() ? Map.of()
+                : gates.findByContractIdIn(open.stream().map(Contract::id).toList()).stream()
+                        .collect(Collectors.groupingBy(Gate::contractId));
+        return new Backlog(open, gatesById);
+    }
+
+    /** Scores fresh facts for the backlog with one rule set and returns them in queue order. */
+    List<ScoredContract> score(Backlog backlog, CompiledRuleSet ruleSet, LocalDate today) {
+        List<ScoredContract> scored = new ArrayList<>(backlog.contracts().size());
+        for (Contract c : backlog.contracts()) {
+            scored.add(new ScoredContract(c, facts.toFact(c, backlog.gatesById().getOrDefault(c.id(), List.of()), today)));
+        }
+        ruleSet.score(scored.stream().map(ScoredContract::fact).toList());
+        scored.sort(Comparator.comparing(ScoredContract::fact, QueueOrder.COMPARATOR));
+        return scored;
+    }
+
+    record Backlog(List<Contract> contracts, Map<Long, List<Gate>> gatesById) {
     }
 
     record ScoredContract(Contract contract, ContractFact fact) {

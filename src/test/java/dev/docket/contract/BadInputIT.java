@@ -76,7 +76,7 @@ class BadInputIT extends DatabaseTest {
                         400, null, "JSON"),
                 bad("empty body", id -> json("POST", "/api/contracts", ""),
                         400, null, "body"),
-                bad("oversized body", id -> HttpRequest.POST("/api/contracts", contract("B-12", "title", "x".repeat(70_000))),
+                bad("oversized body", id -> HttpRequest.POST("/api/contracts", contract("B-12", "title", "x".repeat(1_100_000))),
                         413, null, "exceeds the maximum"),
                 bad("title too long", id -> HttpRequest.POST("/api/contracts", contract("B-13", "title", "x".repeat(201))),
                         400, "title", "size must be between 0 and 200"),

@@ -1,0 +1,135 @@
+package dev.docket.ranking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.docket.facts.Contribution;
+import dev.docket.rules.ActiveRuleSet;
+import dev.docket.rules.CompiledRuleSet;
+import jakarta.inject.Singleton;
+
+/** Ranks the live backlog with the active and a candidate rule set side by side and compares the two. */
+@Singleton
+public class ImpactPreviewService {
+
+    private static final int LARGEST_MOVES = 5;
+    private static final double EPSILON = 0.005;
+
+    private final RankingService rankings;
+    private final ActiveRuleSet rules;
+    private final BusinessCalendar calendar;
+
+    ImpactPreviewService(RankingService rankings, ActiveRuleSet rules, BusinessCalendar calendar) {
+        this.rankings = rankings;
+        this.rules = rules;
+        this.calendar = calendar;
+    }
+
+    public ImpactPreview preview(CompiledRuleSet candidate) {
+        CompiledRuleSet active = rules.get();
+        LocalDate today = calendar.today();
+        RankingService.Backlog backlog = rankings.loadOpenBacklog();
+        List<RankingService.ScoredContract> before = rankings.score(backlog, active, today);
+        List<RankingService.ScoredContract> after = rankings.score(backlog, candidate, today);
+        Map<Long, Integer> oldRank = ranks(before);
+        Map<Long, Integer> newRank = ranks(after);
+        Map<Long, RankingService.ScoredContract> oldById = before.stream()
+                .collect(Collectors.toMap(s -> s.contract().id(), Function.identity()));
+
+        List<ImpactPreview.Change> changes = new ArrayList<>();
+        for (RankingService.ScoredContract now : after) {
+            long id = now.contract().id();
+            RankingService.ScoredContract was = oldById.get(id);
+            double delta = now.fact().getScore() - was.fact().getScore();
+            boolean moved = !oldRank.get(id).equals(newRank.get(id));
+            if (moved || was.fact().getLane() != now.fact().getLane() || Math.abs(delta) > EPSILON) {
+                changes.add(new ImpactPreview.Change(id, now.contract().title(), oldRank.get(id), newRank.get(id),
+                        was.fact().getLane(), now.fact().getLane(), round(was.fact().getScore()), round(now.fact().getScore()),
+                        round(delta), contributionChanges(was.fact().getContributions(), now.fact().getContributions())));
+            }
+        }
+        changes.sort(Comparator.comparingInt((ImpactPreview.Change c) -> -Math.abs(c.oldRank() - c.newRank()))
+                .thenComparingInt(ImpactPreview.Change::newRank));
+        return new ImpactPreview(active.version(), candidate.version(), after.size(),
+                summary(changes, before, after, oldRank, newRank), changes);
+    }
+
+    private static ImpactPreview.Summary summary(List<ImpactPreview.Change> changes, List<RankingService.ScoredContract> before,
+                                                 List<RankingService.ScoredContract> after, Map<Long, Integer> oldRank,
+                                                 Map<Long, Integer> newRank) {
+        List<ImpactPreview.Move> moves = changes.stream().filter(c -> c.oldRank() != c.newRank())
+                .map(c -> new ImpactPreview.Move(c.contractId(), c.title(), c.oldRank(), c.newRank())).toList();
+        return new ImpactPreview.Summary(moves.size(),
+                (int) changes.stream().filter(c -> c.oldLane() != c.newLane()).count(),
+                (int) changes.stream().filter(c -> Math.abs(c.scoreDelta()) > EPSILON).count(),
+                entered(before, after, 10), entered(after, before, 10), entered(before, after, 25), entered(after, before, 25),
+                moves.stream().filter(m -> m.newRank() < m.oldRank())
+                        .sorted(Comparator.comparingInt(m -> m.newRank() - m.oldRank())).limit(LARGEST_MOVES).toList(),
+                moves.stream().filter(m -> m.newRank() > m.oldRank())
+                        .sorted(Comparator.comparingInt(m -> m.oldRank() - m.newRank())).limit(LARGEST_MOVES).toList(),
+                spearman(oldRank, newRank));
+    }
+
+    /** Contracts in the top {@code n} of {@code to} that were not in the top {@code n} of {@code from}. */
+    private static List<Long> entered(List<RankingService.ScoredContract> from, List<RankingService.ScoredContract> to, int n) {
+        Set<Long> was = from.stream().limit(n).map(s -> s.contract().id()).collect(Collectors.toSet());
+        return to.stream().limit(n).map(s -> s.contract().id()).filter(id -> !was.contains(id)).toList();
+    }
+
+    /** Spearman's rho for two rankings of the same contracts without ties: 1 - 6 sum(d^2) / (n (n^2 - 1)). */
+    static double spearman(Map<Long, Integer> oldRank, Map<Long, Integer> newRank) {
+        long n = oldRank.size();
+        if (n < 2) {
+            return 1.0;
+        }
+        double sumSquares = 0;
+        for (Map.Entry<Long, Integer> e : oldRank.entrySet()) {
+            double d = e.getValue() - newRank.get(e.getKey());
+            sumSquares += d * d;
+        }
+        return Math.round((1.0 - 6.0 * sumSquares / (n * (n * n - 1.0))) * 10_000.0) / 10_000.0;
+    }
+
+    private static List<ImpactPreview.ContributionChange> contributionChanges(List<Contribution> before, List<Contribution> after) {
+        Map<String, Contribution> old = byRule(before);
+        Map<String, Contribution> now = byRule(after);
+        Set<String> rulesSeen = new LinkedHashSet<>(old.keySet());
+        rulesSeen.addAll(now.keySet());
+        List<ImpactPreview.ContributionChange> changed = new ArrayList<>();
+        for (String rule : rulesSeen) {
+            Contribution b = old.get(rule);
+            Contribution a = now.get(rule);
+            if (b == null || a == null || Math.abs(b.points() - a.points()) > EPSILON || !Objects.equals(b.reason(), a.reason())) {
+                changed.add(ImpactPreview.ContributionChange.of(rule, b, a));
+            }
+        }
+        return changed;
+    }
+
+    private static Map<String, Contribution> byRule(List<Contribution> contributions) {
+        Map<String, Contribution> map = new HashMap<>();
+        contributions.forEach(c -> map.merge(c.rule(), c, (x, y) -> new Contribution(x.rule(), x.points() + y.points(), x.reason() + "; " + y.reason())));
+        return map;
+    }
+
+    private static Map<Long, Integer> ranks(List<RankingService.ScoredContract> ordered) {
+        Map<Long, Integer> ranks = new HashMap<>(ordered.size() * 2);
+        for (int i = 0; i < ordered.size(); i++) {
+            ranks.put(ordered.get(i).contract().id(), i + 1);
+        }
+        return ranks;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+}

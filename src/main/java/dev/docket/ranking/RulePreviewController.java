@@ -1,0 +1,38 @@
+package dev.docket.ranking;
+
+import dev.docket.rules.ActiveRuleSet;
+import dev.docket.rules.CandidateChecker;
+import dev.docket.rules.CandidateFiles;
+import dev.docket.rules.CandidateRequest;
+import dev.docket.rules.CandidateVerdict;
+import dev.docket.rules.CheckResult;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
+
+@Controller("/api/rules/preview")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RulePreviewController {
+
+    private final ImpactPreviewService previews;
+    private final ActiveRuleSet rules;
+
+    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules) {
+        this.previews = previews;
+        this.rules = rules;
+    }
+
+    /** What the candidate would do to today's queue; a candidate that fails its checks gets 422 with the problems. */
+    @Post
+    HttpResponse<?> preview(@Body @Valid CandidateRequest body) {
+        CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.get().sources(), body));
+        if (!result.ok()) {
+            return HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+        }
+        return HttpResponse.ok(previews.preview(result.ruleSet()));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.docket.rules;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.docket.contract.InvalidFieldException;
+
+/** Turns an API candidate into the full list of rule sources it stands for. */
+public final class CandidateFiles {
+
+    private CandidateFiles() {
+    }
+
+    public static List<RuleSource> assemble(List<RuleSource> active, CandidateRequest request) {
+        Map<String, RuleSource> files = new TreeMap<>();
+        if (!Boolean.TRUE.equals(request.replace())) {
+            active.forEach(s -> files.put(s.path(), s));
+        }
+        for (int i = 0; i < request.files().size(); i++) {
+            CandidateRequest.CandidateFile file = request.files().get(i);
+            String field = "files[" + i + "]";
+            if (RuleSource.Kind.of(file.path()) == RuleSource.Kind.OTHER) {
+                throw new InvalidFieldException(field + ".path", "'" + file.path()
+                        + "' is not a rule file: use .drl, .csv or .xlsx, or tests/*.yaml for scenarios");
+            }
+            files.put(file.path(), new RuleSource(file.path(), decode(field, file)));
+        }
+        for (String path : request.delete() == null ? List.<String>of() : request.delete()) {
+            if (files.remove(path) == null) {
+                throw new InvalidFieldException("delete", "'" + path + "' is not in the rule set, so it cannot be deleted");
+            }
+        }
+        return List.copyOf(files.values());
+    }
+
+    private static byte[] decode(String field, CandidateRequest.CandidateFile file) {
+        if (!"base64".equals(file.encoding())) {
+            return file.content().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(file.content());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field + ".content", "is not valid base64: " + e.getMessage());
+        }
+    }
+}
