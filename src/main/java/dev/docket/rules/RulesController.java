@@ -32,11 +32,6 @@ class RulesController {
         this.admin = admin;
     }
 
-    @Get
-    RulesStatus summary() {
-        return status();
-    }
-
     @Get("/status")
     RulesStatus status() {
         ActiveRuleSet.Active active = rules.active();

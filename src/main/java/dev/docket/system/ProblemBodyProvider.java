@@ -22,6 +22,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     // Conversion failures read "Failed to convert argument [id] for value [abc] due to: ..."; keep the argument and the cause.
     private static final Pattern CONVERSION = Pattern.compile("^Failed to convert argument \\[(\\w+)] for value \\[(.*?)] due to: (.+)$",
             Pattern.DOTALL);
+    private static final Pattern DECODING_PROPERTY = Pattern.compile("Error decoding property \\[(?:[^\\]]*\\s)?(\\w+)] of type \\[class [\\w.$]+]: ");
     private static final Pattern QUALIFIED_TYPE = Pattern.compile("`(?:[a-z_][\\w]*\\.)+([A-Z]\\w*)`");
     // Bean validation reports "body.dealValue.amount: must be ..." (sometimes behind the method name).
     private static final Pattern VIOLATION = Pattern.compile("^([\\w.\\[\\]<>]+): (.+)$", Pattern.DOTALL);
@@ -69,6 +70,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
         if (conversion.matches()) {
             String argument = conversion.group(1);
             String cause = QUALIFIED_TYPE.matcher(conversion.group(3).strip()).replaceAll("$1");
+            cause = DECODING_PROPERTY.matcher(cause).replaceAll("property '$1': ");
             return argument.equals("body")
                     ? new Problem.FieldProblem(null, "the request body cannot be read: " + cause)
                     : new Problem.FieldProblem(argument, "'" + conversion.group(2) + "' is not a valid value: " + cause);
