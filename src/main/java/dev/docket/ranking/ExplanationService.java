@@ -1,7 +1,6 @@
 package dev.docket.ranking;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
 import dev.docket.contract.ContractService;
@@ -26,11 +25,10 @@ public class ExplanationService {
         ContractView contract = contracts.get(contractId);
         Ranking ranking = rankings.current();
         int index = ranking.indexOf(contractId).orElseThrow(() -> new NotInQueueException(contractId, contract.status()));
-        List<RankedEntry> entries = ranking.entries();
-        RankedEntry entry = entries.get(index);
-        Explanation.Neighbour ahead = index > 0 ? neighbour(entries.get(index - 1), entry) : null;
-        Explanation.Neighbour behind = index + 1 < entries.size() ? neighbour(entries.get(index + 1), entry) : null;
-        return new Explanation(contractId, contract.title(), entry.rank(), entries.size(), entry.lane(), entry.score(),
+        RankedEntry entry = ranking.entry(index);
+        Explanation.Neighbour ahead = index > 0 ? neighbour(ranking.entry(index - 1), entry) : null;
+        Explanation.Neighbour behind = index + 1 < ranking.size() ? neighbour(ranking.entry(index + 1), entry) : null;
+        return new Explanation(contractId, contract.title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
                 entry.contributions(), entry.blockers(), contract.gates(), ahead, behind,
                 summary(entry, ranking.size(), ahead), ranking.ruleVersion(), ranking.computedAt());
     }

@@ -38,17 +38,17 @@ public class ImpactPreviewService {
         CompiledRuleSet active = rules.get();
         LocalDate today = calendar.today();
         RankingService.Backlog backlog = rankings.loadOpenBacklog();
-        List<RankingService.ScoredContract> before = rankings.score(backlog, active, today);
-        List<RankingService.ScoredContract> after = rankings.score(backlog, candidate, today);
+        List<Ranking.Slot> before = rankings.score(backlog.contracts(), backlog.gatesById(), active, today);
+        List<Ranking.Slot> after = rankings.score(backlog.contracts(), backlog.gatesById(), candidate, today);
         Map<Long, Integer> oldRank = ranks(before);
         Map<Long, Integer> newRank = ranks(after);
-        Map<Long, RankingService.ScoredContract> oldById = before.stream()
+        Map<Long, Ranking.Slot> oldById = before.stream()
                 .collect(Collectors.toMap(s -> s.contract().id(), Function.identity()));
 
         List<ImpactPreview.Change> changes = new ArrayList<>();
-        for (RankingService.ScoredContract now : after) {
+        for (Ranking.Slot now : after) {
             long id = now.contract().id();
-            RankingService.ScoredContract was = oldById.get(id);
+            Ranking.Slot was = oldById.get(id);
             double delta = now.fact().getScore() - was.fact().getScore();
             boolean moved = !oldRank.get(id).equals(newRank.get(id));
             if (moved || was.fact().getLane() != now.fact().getLane() || Math.abs(delta) > EPSILON) {
@@ -63,8 +63,8 @@ public class ImpactPreviewService {
                 summary(changes, before, after, oldRank, newRank), changes);
     }
 
-    private static ImpactPreview.Summary summary(List<ImpactPreview.Change> changes, List<RankingService.ScoredContract> before,
-                                                 List<RankingService.ScoredContract> after, Map<Long, Integer> oldRank,
+    private static ImpactPreview.Summary summary(List<ImpactPreview.Change> changes, List<Ranking.Slot> before,
+                                                 List<Ranking.Slot> after, Map<Long, Integer> oldRank,
                                                  Map<Long, Integer> newRank) {
         List<ImpactPreview.Move> moves = changes.stream().filter(c -> c.oldRank() != c.newRank())
                 .map(c -> new ImpactPreview.Move(c.contractId(), c.title(), c.oldRank(), c.newRank())).toList();
@@ -80,7 +80,7 @@ public class ImpactPreviewService {
     }
 
     /** Contracts in the top {@code n} of {@code to} that were not in the top {@code n} of {@code from}. */
-    private static List<Long> entered(List<RankingService.ScoredContract> from, List<RankingService.ScoredContract> to, int n) {
+    private static List<Long> entered(List<Ranking.Slot> from, List<Ranking.Slot> to, int n) {
         Set<Long> was = from.stream().limit(n).map(s -> s.contract().id()).collect(Collectors.toSet());
         return to.stream().limit(n).map(s -> s.contract().id()).filter(id -> !was.contains(id)).toList();
     }
@@ -121,7 +121,7 @@ public class ImpactPreviewService {
         return map;
     }
 
-    private static Map<Long, Integer> ranks(List<RankingService.ScoredContract> ordered) {
+    private static Map<Long, Integer> ranks(List<Ranking.Slot> ordered) {
         Map<Long, Integer> ranks = new HashMap<>(ordered.size() * 2);
         for (int i = 0; i < ordered.size(); i++) {
             ranks.put(ordered.get(i).contract().id(), i + 1);

@@ -2,7 +2,6 @@ package dev.docket.ranking;
 
 import java.util.List;
 
-import dev.docket.contract.Contract;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,13 +11,13 @@ import io.micronaut.serde.annotation.Serdeable;
 public record RankedEntry(int rank, ContractSummary contract, double score, Lane lane,
                           List<Contribution> contributions, List<String> blockingGates, List<String> blockers) {
 
-    static RankedEntry of(int rank, Contract contract, dev.docket.facts.ContractFact fact) {
+    static RankedEntry of(int rank, ContractSummary contract, dev.docket.facts.ContractFact fact) {
         boolean blocked = fact.getLane() == Lane.NOT_READY;
         // Biggest contribution first: that is the one a rep asks about.
         List<Contribution> contributions = fact.getContributions().stream()
                 .sorted(java.util.Comparator.comparingDouble(Contribution::points).reversed())
                 .toList();
-        return new RankedEntry(rank, ContractSummary.of(contract), Math.round(fact.getScore() * 100.0) / 100.0,
+        return new RankedEntry(rank, contract, Math.round(fact.getScore() * 100.0) / 100.0,
                 fact.getLane(), contributions,
                 blocked ? fact.getMissingGates().stream().sorted().toList() : List.of(),
                 fact.getBlockers());

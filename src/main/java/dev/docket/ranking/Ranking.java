@@ -2,48 +2,129 @@ package dev.docket.ranking;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.docket.facts.ContractFact;
+import dev.docket.facts.Lane;
+import dev.docket.rules.QueueOrder;
+
 /**
- * An immutable, fully ordered ranking of the open backlog, computed with one rule set at one moment.
- * Readers share it until something it depends on changes.
+ * An immutable ranking of the open backlog: every contract with the fact its rules scored, in queue order,
+ * computed with one rule set. Ranks are positions, so they are derived on read, and a one-contract edit
+ * produces a new ranking by moving one slot instead of re-running the rules on everything.
  */
 public final class Ranking {
 
-    private final List<RankedEntry> entries;
-    private final Map<Long, Integer> indexById;
+    /** One contract's place: what the API shows of it, and the fact holding its score and contributions. */
+    record Slot(ContractSummary contract, ContractFact fact) {
+    }
+
+    static final Comparator<Slot> ORDER = Comparator.comparing(Slot::fact, QueueOrder.COMPARATOR);
+
+    private final List<Slot> slots;
+    private final Map<Long, Slot> slotsById;
+    private final int ready;
     private final String ruleVersion;
     private final Instant computedAt;
     private final LocalDate day;
     private final long backlogVersion;
 
-    Ranking(List<RankedEntry> entries, String ruleVersion, Instant computedAt, LocalDate day, long backlogVersion) {
-        this.entries = List.copyOf(entries);
+    /** {@code slotsById} is shared between successive rankings and may run ahead of this one; see {@link #indexOf}. */
+    Ranking(List<Slot> slots, Map<Long, Slot> slotsById, String ruleVersion, Instant computedAt, LocalDate day,
+            long backlogVersion) {
+        this.slots = Collections.unmodifiableList(slots);
+        this.slotsById = slotsById;
         this.ruleVersion = ruleVersion;
         this.computedAt = computedAt;
         this.day = day;
         this.backlogVersion = backlogVersion;
-        this.indexById = new HashMap<>(entries.size() * 2);
-        for (int i = 0; i < entries.size(); i++) {
-            indexById.put(entries.get(i).contract().id(), i);
-        }
+        this.ready = readyPrefix(slots);
     }
 
-    public List<RankedEntry> entries() { return entries; }
+    /** The same ranking with one contract's slot replaced, added ({@code old} null) or removed ({@code replacement} null). */
+    Ranking with(Slot old, Slot replacement, Instant at) {
+        List<Slot> next = new ArrayList<>(slots.size() + 1);
+        next.addAll(slots);
+        if (old != null) {
+            int at0 = Collections.binarySearch(next, old, ORDER);
+            if (at0 >= 0) {
+                next.remove(at0);
+            } else {
+                next.removeIf(s -> s.fact().getId() == old.fact().getId());
+            }
+        }
+        if (replacement != null) {
+            int insertAt = Collections.binarySearch(next, replacement, ORDER);
+            next.add(insertAt >= 0 ? insertAt : -insertAt - 1, replacement);
+        }
+        return new Ranking(next, slotsById, ruleVersion, at, day, backlogVersion);
+    }
+
     public String ruleVersion() { return ruleVersion; }
     public Instant computedAt() { return computedAt; }
     LocalDate day() { return day; }
     long backlogVersion() { return backlogVersion; }
 
     public int size() {
-        return entries.size();
+        return slots.size();
+    }
+
+    public int readyCount() {
+        return ready;
+    }
+
+    public RankedEntry entry(int index) {
+        Slot slot = slots.get(index);
+        return RankedEntry.of(index + 1, slot.contract(), slot.fact());
+    }
+
+    /** A page of the whole queue, or of one lane; ready contracts always come first, so a lane is a range. */
+    public List<RankedEntry> page(Lane lane, int page, int size) {
+        int start = lane == Lane.NOT_READY ? ready : 0;
+        int end = lane == Lane.READY ? ready : slots.size();
+        long from = Math.min((long) start + (long) page * size, end);
+        long to = Math.min(from + size, end);
+        List<RankedEntry> entries = new ArrayList<>((int) (to - from));
+        for (int i = (int) from; i < to; i++) {
+            entries.add(entry(i));
+        }
+        return entries;
     }
 
     /** Zero-based position of a contract, if it is in the open backlog. */
     public Optional<Integer> indexOf(long contractId) {
-        return Optional.ofNullable(indexById.get(contractId));
+        Slot slot = slotsById.get(contractId);
+        if (slot != null) {
+            int i = Collections.binarySearch(slots, slot, ORDER);
+            if (i >= 0 && slots.get(i).fact().getId() == contractId) {
+                return Optional.of(i);
+            }
+        }
+        // The shared index ran ahead of this ranking (an edit landed since): find the contract by scanning.
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).fact().getId() == contractId) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int readyPrefix(List<Slot> slots) {
+        int lo = 0;
+        int hi = slots.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (slots.get(mid).fact().getLane() == Lane.READY) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -1,7 +1,5 @@
 package dev.docket.ranking;
 
-import java.util.List;
-
 import dev.docket.facts.Lane;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -28,12 +26,7 @@ class RankingController {
                         @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
                         @QueryValue @Nullable Lane lane) {
         Ranking ranking = rankings.current();
-        List<RankedEntry> all = ranking.entries();
-        int ready = (int) all.stream().filter(e -> e.lane() == Lane.READY).count();
-        List<RankedEntry> selected = lane == null ? all : all.stream().filter(e -> e.lane() == lane).toList();
-        int from = (int) Math.min((long) page * size, selected.size());
-        int to = Math.min(from + size, selected.size());
-        return new RankingPage(ranking.ruleVersion(), ranking.computedAt(), all.size(), ready, all.size() - ready,
-                page, size, selected.subList(from, to));
+        return new RankingPage(ranking.ruleVersion(), ranking.computedAt(), ranking.size(), ranking.readyCount(),
+                ranking.size() - ranking.readyCount(), page, size, ranking.page(lane, page, size));
     }
 }

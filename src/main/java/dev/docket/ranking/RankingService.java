@@ -1,12 +1,12 @@
 package dev.docket.ranking;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -19,13 +19,18 @@ import dev.docket.contract.GateRepository;
 import dev.docket.facts.ContractFact;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
+import dev.docket.rules.RuleForms;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
 /**
- * Ranks the open backlog with the active rule set and keeps the result until a contract changes,
- * the business day turns, or the rule set changes, so repeated reads do not re-run the rules.
+ * Keeps the ranking of the open backlog in memory. Reads never run the rules. A committed edit re-scores
+ * only the edited contract and moves its slot; the whole backlog is re-ranked only when it must be: at
+ * the first read, when the rule set or the business day changes, after {@link #invalidate()}, and on every
+ * edit while the active policy has a rule that compares contracts (see {@link RuleForms}).
+ * The database stays the source of truth; this is a cache rebuilt from it.
  */
 @Singleton
 public class RankingService {
@@ -37,24 +42,28 @@ public class RankingService {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final AtomicLong backlogVersion = new AtomicLong();
+    private final Map<Long, Ranking.Slot> slotsById = new ConcurrentHashMap<>();
     private volatile Ranking current;
+    private volatile String perContractCheckedFor;
+    private volatile boolean perContract;
+    private final Timer fullReranks;
+    private final Timer incrementalUpdates;
 
     RankingService(ContractRepository contracts, GateRepository gates, FactAssembler facts, ActiveRuleSet rules,
-                   BusinessCalendar calendar, Clock clock) {
+                   BusinessCalendar calendar, Clock clock, MeterRegistry meters) {
         this.contracts = contracts;
         this.gates = gates;
         this.facts = facts;
         this.rules = rules;
         this.calendar = calendar;
         this.clock = clock;
+        this.fullReranks = Timer.builder("docket.ranking.updates").tag("kind", "full")
+                .description("Re-ranks of the whole open backlog").register(meters);
+        this.incrementalUpdates = Timer.builder("docket.ranking.updates").tag("kind", "incremental")
+                .description("One edited contract re-scored and moved").register(meters);
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onContractChanged(ContractChanged event) {
-        backlogVersion.incrementAndGet();
-    }
-
-    /** Forces the next read to re-rank; for writes that bypass the contract service, such as bulk loads. */
+    /** Forces the next read to re-rank everything; for writes that bypass the contract service, such as bulk loads. */
     public void invalidate() {
         backlogVersion.incrementAndGet();
     }
@@ -66,9 +75,37 @@ public class RankingService {
         }
         synchronized (this) {
             if (!isFresh(current)) {
-                current = compute();
+                current = fullReranks.record(this::compute);
             }
             return current;
+        }
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onContractChanged(ContractChanged event) {
+        incrementalUpdates.record(() -> update(event.contractId()));
+    }
+
+    private void update(long contractId) {
+        synchronized (this) {
+            Ranking ranking = current;
+            if (!isFresh(ranking) || !perContract(rules.get())) {
+                invalidate();
+                return;
+            }
+            // Loaded inside the lock and after the commit, so the last edit applied is the last one stored.
+            Ranking.Slot old = slotsById.get(contractId);
+            Ranking.Slot replacement = contracts.findById(contractId)
+                    .filter(c -> c.status().isOpen())
+                    .map(c -> score(List.of(c), Map.of(c.id(), gates.findByContractIdOrderByName(c.id())), rules.get(),
+                            ranking.day()).get(0))
+                    .orElse(null);
+            if (replacement == null) {
+                slotsById.remove(contractId);
+            } else {
+                slotsById.put(contractId, replacement);
+            }
+            current = ranking.with(old, replacement, clock.instant());
         }
     }
 
@@ -79,18 +116,16 @@ public class RankingService {
                 && ranking.ruleVersion().equals(rules.get().version());
     }
 
-    Ranking compute() {
-        // Read the change counter before the data: a write that lands meanwhile makes this ranking stale at once.
+    private Ranking compute() {
+        // Read the change counter before the data: an invalidation meanwhile makes this ranking stale at once.
         long version = backlogVersion.get();
         CompiledRuleSet ruleSet = rules.get();
-        Instant now = clock.instant();
         LocalDate today = calendar.today();
-        List<ScoredContract> scored = score(loadOpenBacklog(), ruleSet, today);
-        List<RankedEntry> entries = new ArrayList<>(scored.size());
-        for (int i = 0; i < scored.size(); i++) {
-            entries.add(RankedEntry.of(i + 1, scored.get(i).contract(), scored.get(i).fact()));
-        }
-        return new Ranking(entries, ruleSet.version(), now, today, version);
+        Backlog backlog = loadOpenBacklog();
+        List<Ranking.Slot> slots = score(backlog.contracts(), backlog.gatesById(), ruleSet, today);
+        slotsById.clear();
+        slots.forEach(s -> slotsById.put(s.fact().getId(), s));
+        return new Ranking(slots, slotsById, ruleSet.version(), clock.instant(), today, version);
     }
 
     /** The open contracts with their gates, as the rules need them. */
@@ -102,20 +137,28 @@ public class RankingService {
         return new Backlog(open, gatesById);
     }
 
-    /** Scores fresh facts for the backlog with one rule set and returns them in queue order. */
-    List<ScoredContract> score(Backlog backlog, CompiledRuleSet ruleSet, LocalDate today) {
-        List<ScoredContract> scored = new ArrayList<>(backlog.contracts().size());
-        for (Contract c : backlog.contracts()) {
-            scored.add(new ScoredContract(c, facts.toFact(c, backlog.gatesById().getOrDefault(c.id(), List.of()), today)));
+    /** Scores fresh facts for the contracts with one rule set and returns them in queue order. */
+    List<Ranking.Slot> score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today) {
+        List<Ranking.Slot> slots = new ArrayList<>(open.size());
+        List<ContractFact> scored = new ArrayList<>(open.size());
+        for (Contract c : open) {
+            ContractFact fact = facts.toFact(c, gatesById.getOrDefault(c.id(), List.of()), today);
+            scored.add(fact);
+            slots.add(new Ranking.Slot(ContractSummary.of(c), fact));
         }
-        ruleSet.score(scored.stream().map(ScoredContract::fact).toList());
-        scored.sort(Comparator.comparing(ScoredContract::fact, QueueOrder.COMPARATOR));
-        return scored;
+        ruleSet.score(scored);
+        slots.sort(Ranking.ORDER);
+        return slots;
+    }
+
+    private boolean perContract(CompiledRuleSet ruleSet) {
+        if (!ruleSet.version().equals(perContractCheckedFor)) {
+            perContract = RuleForms.perContract(ruleSet.sources());
+            perContractCheckedFor = ruleSet.version();
+        }
+        return perContract;
     }
 
     record Backlog(List<Contract> contracts, Map<Long, List<Gate>> gatesById) {
-    }
-
-    record ScoredContract(Contract contract, ContractFact fact) {
     }
 }

@@ -1,0 +1,90 @@
+package dev.docket.ranking;
+
+import static dev.docket.support.Api.allGatesPassed;
+import static dev.docket.support.Api.contract;
+import static dev.docket.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import dev.docket.contract.ContractView;
+import dev.docket.support.Api;
+import dev.docket.support.DatabaseTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An edit re-scores only the edited contract, yet the ranking it yields is exactly the one a full
+ * re-rank of the database gives: checked after each of many random edits.
+ */
+@MicronautTest(transactional = false)
+class IncrementalRankingIT extends DatabaseTest {
+
+    private static final List<String> GATES = List.of("commercial-terms-agreed", "pricing-approved",
+            "security-review-done", "signatory-known");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void everyEditLeavesTheSameRankingAFullReRankWould() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        Random random = new Random(7);
+        List<ContractView> live = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            live.add(api.create(contract("INC-" + i, "gates", random.nextBoolean() ? allGatesPassed() : java.util.Map.of(),
+                    "dealValue", map("amount", 1_000 + random.nextInt(2_000_000), "currency", "USD"))));
+        }
+        rankingService.current();
+        double fullBefore = fullReranks();
+
+        for (int edit = 0; edit < 60; edit++) {
+            ContractView target = live.get(random.nextInt(live.size()));
+            ContractView current = api.get("/api/contracts/" + target.id(), ContractView.class);
+            switch (edit % 4) {
+                case 0 -> api.exchange(HttpRequest.PATCH("/api/contracts/" + current.id(), map("version", current.version(),
+                        "dealValue", map("amount", random.nextInt(5_000_000), "currency", "EUR"))), ContractView.class);
+                case 1 -> api.exchange(HttpRequest.PUT("/api/contracts/" + current.id() + "/gates/" + GATES.get(random.nextInt(4)),
+                        map("passed", random.nextBoolean(), "changedBy", "test")), ContractView.class);
+                case 2 -> live.add(api.create(contract("INC-NEW-" + edit, "gates", allGatesPassed())));
+                default -> {
+                    if (current.status().isOpen()) {
+                        api.exchange(HttpRequest.POST("/api/contracts/" + current.id() + "/withdraw",
+                                map("version", current.version())), ContractView.class);
+                    }
+                }
+            }
+            List<String> incremental = snapshot(rankingService.current());
+            assertThat(fullReranks()).as("edit %d re-ranked everything", edit).isEqualTo(fullBefore);
+
+            rankingService.invalidate();
+            assertThat(snapshot(rankingService.current())).as("after edit %d", edit).isEqualTo(incremental);
+            fullBefore = fullReranks();
+        }
+    }
+
+    private double fullReranks() {
+        return meters.get("docket.ranking.updates").tag("kind", "full").timer().count();
+    }
+
+    private static List<String> snapshot(Ranking ranking) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < ranking.size(); i++) {
+            RankedEntry e = ranking.entry(i);
+            rows.add(e.rank() + ":" + e.contract().id() + ":" + e.lane() + ":" + e.score() + ":" + e.contributions());
+        }
+        return rows;
+    }
+}
