@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Lane;
+import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.QueueOrder;
 
 /**
@@ -29,40 +31,57 @@ public final class Ranking {
     private final List<Slot> slots;
     private final Map<Long, Slot> slotsById;
     private final int ready;
+    private final CompiledRuleSet ruleSet;
     private final String ruleVersion;
     private final Instant computedAt;
     private final LocalDate day;
     private final long backlogVersion;
 
-    /** {@code slotsById} is shared between successive rankings and may run ahead of this one; see {@link #indexOf}. */
-    Ranking(List<Slot> slots, Map<Long, Slot> slotsById, String ruleVersion, Instant computedAt, LocalDate day,
-            long backlogVersion) {
+    /** A full ranking, as computed from the database. */
+    Ranking(List<Slot> slots, CompiledRuleSet ruleSet, Instant computedAt, LocalDate day, long backlogVersion) {
+        this(slots, new ConcurrentHashMap<>(slots.size() * 2), ruleSet, computedAt, day, backlogVersion);
+        slots.forEach(s -> slotsById.put(s.fact().getId(), s));
+    }
+
+    /** {@code slotsById} is shared along one line of edits and may run ahead of this ranking; see {@link #indexOf}. */
+    private Ranking(List<Slot> slots, Map<Long, Slot> slotsById, CompiledRuleSet ruleSet, Instant computedAt,
+                    LocalDate day, long backlogVersion) {
         this.slots = Collections.unmodifiableList(slots);
         this.slotsById = slotsById;
-        this.ruleVersion = ruleVersion;
+        this.ruleSet = ruleSet;
+        this.ruleVersion = ruleSet.version();
         this.computedAt = computedAt;
         this.day = day;
         this.backlogVersion = backlogVersion;
         this.ready = readyPrefix(slots);
     }
 
-    /** The same ranking with one contract's slot replaced, added ({@code old} null) or removed ({@code replacement} null). */
-    Ranking with(Slot old, Slot replacement, Instant at) {
+    /** The same ranking with one contract's slot replaced, added, or removed ({@code replacement} null). */
+    Ranking withEdit(long contractId, Slot replacement, Instant at) {
+        Slot old = slotsById.get(contractId);
         List<Slot> next = new ArrayList<>(slots.size() + 1);
         next.addAll(slots);
         if (old != null) {
-            int at0 = Collections.binarySearch(next, old, ORDER);
-            if (at0 >= 0) {
-                next.remove(at0);
+            int i = Collections.binarySearch(next, old, ORDER);
+            if (i >= 0) {
+                next.remove(i);
             } else {
-                next.removeIf(s -> s.fact().getId() == old.fact().getId());
+                next.removeIf(s -> s.fact().getId() == contractId);
             }
         }
         if (replacement != null) {
-            int insertAt = Collections.binarySearch(next, replacement, ORDER);
-            next.add(insertAt >= 0 ? insertAt : -insertAt - 1, replacement);
+            int i = Collections.binarySearch(next, replacement, ORDER);
+            next.add(i >= 0 ? i : -i - 1, replacement);
+            slotsById.put(contractId, replacement);
+        } else {
+            slotsById.remove(contractId);
         }
-        return new Ranking(next, slotsById, ruleVersion, at, day, backlogVersion);
+        return new Ranking(next, slotsById, ruleSet, at, day, backlogVersion);
+    }
+
+    /** The rule set this ranking was computed with; edits to it are scored with the same one. */
+    CompiledRuleSet ruleSet() {
+        return ruleSet;
     }
 
     public String ruleVersion() { return ruleVersion; }

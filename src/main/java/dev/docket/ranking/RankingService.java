@@ -3,10 +3,11 @@ package dev.docket.ranking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -20,16 +21,22 @@ import dev.docket.facts.ContractFact;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleForms;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import dev.docket.rules.RuleSetActivated;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 
 /**
- * Keeps the ranking of the open backlog in memory. Reads never run the rules. A committed edit re-scores
- * only the edited contract and moves its slot; the whole backlog is re-ranked only when it must be: at
- * the first read, when the rule set or the business day changes, after {@link #invalidate()}, and on every
- * edit while the active policy has a rule that compares contracts (see {@link RuleForms}).
+ * Keeps the ranking of the open backlog in memory; reads never run the rules.
+ * <ul>
+ * <li>A committed edit re-scores only that contract and moves its slot, so its new rank shows at once.</li>
+ * <li>The whole backlog is re-ranked only when it must be: at start-up, on a new rule set, on a new
+ * business day, after {@link #invalidate()}, and on every edit while the policy has a rule that compares
+ * contracts ({@link RuleForms}). That runs in the background; readers keep the previous ranking until
+ * the new one is complete, and edits made meanwhile are replayed onto it.</li>
+ * </ul>
  * The database stays the source of truth; this is a cache rebuilt from it.
  */
 @Singleton
@@ -41,72 +48,124 @@ public class RankingService {
     private final ActiveRuleSet rules;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final RankingMetrics metrics;
     private final AtomicLong backlogVersion = new AtomicLong();
-    private final Map<Long, Ranking.Slot> slotsById = new ConcurrentHashMap<>();
+    private final Set<Long> editedDuringRebuild = new LinkedHashSet<>();
     private volatile Ranking current;
+    private CompletableFuture<Ranking> rebuilding;
     private volatile String perContractCheckedFor;
     private volatile boolean perContract;
-    private final Timer fullReranks;
-    private final Timer incrementalUpdates;
 
     RankingService(ContractRepository contracts, GateRepository gates, FactAssembler facts, ActiveRuleSet rules,
-                   BusinessCalendar calendar, Clock clock, MeterRegistry meters) {
+                   BusinessCalendar calendar, Clock clock, RankingMetrics metrics) {
         this.contracts = contracts;
         this.gates = gates;
         this.facts = facts;
         this.rules = rules;
         this.calendar = calendar;
         this.clock = clock;
-        this.fullReranks = Timer.builder("docket.ranking.updates").tag("kind", "full")
-                .description("Re-ranks of the whole open backlog").register(meters);
-        this.incrementalUpdates = Timer.builder("docket.ranking.updates").tag("kind", "incremental")
-                .description("One edited contract re-scored and moved").register(meters);
+        this.metrics = metrics;
     }
 
-    /** Forces the next read to re-rank everything; for writes that bypass the contract service, such as bulk loads. */
-    public void invalidate() {
-        backlogVersion.incrementAndGet();
-    }
-
+    /** The current ranking. If it is out of date a rebuild starts, and this one is served until it is done. */
     public Ranking current() {
         Ranking ranking = current;
         if (isFresh(ranking)) {
             return ranking;
         }
-        synchronized (this) {
-            if (!isFresh(current)) {
-                current = fullReranks.record(this::compute);
-            }
-            return current;
+        if (ranking == null) {
+            return fresh();
+        }
+        rebuild();
+        return ranking;
+    }
+
+    /** A ranking that reflects everything committed so far; waits for a rebuild if one is needed. */
+    public Ranking fresh() {
+        Ranking ranking = current;
+        while (!isFresh(ranking)) {
+            ranking = rebuild().join();
+        }
+        return ranking;
+    }
+
+    /** Marks the ranking out of date, for writes that bypass the contract service such as bulk loads. */
+    public void invalidate() {
+        backlogVersion.incrementAndGet();
+    }
+
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        rebuild();
+    }
+
+    @EventListener
+    void onRuleSetActivated(RuleSetActivated event) {
+        rebuild();
+    }
+
+    /** Age and urgency count days, so a new business day means new scores for everyone. */
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    void onClockTick() {
+        Ranking ranking = current;
+        if (ranking != null && !ranking.day().equals(calendar.today())) {
+            rebuild();
         }
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onContractChanged(ContractChanged event) {
-        incrementalUpdates.record(() -> update(event.contractId()));
+        metrics.incremental().record(() -> applyEdit(event.contractId()));
     }
 
-    private void update(long contractId) {
-        synchronized (this) {
-            Ranking ranking = current;
-            if (!isFresh(ranking) || !perContract(rules.get())) {
-                invalidate();
-                return;
-            }
-            // Loaded inside the lock and after the commit, so the last edit applied is the last one stored.
-            Ranking.Slot old = slotsById.get(contractId);
-            Ranking.Slot replacement = contracts.findById(contractId)
-                    .filter(c -> c.status().isOpen())
-                    .map(c -> score(List.of(c), Map.of(c.id(), gates.findByContractIdOrderByName(c.id())), rules.get(),
-                            ranking.day()).get(0))
-                    .orElse(null);
-            if (replacement == null) {
-                slotsById.remove(contractId);
-            } else {
-                slotsById.put(contractId, replacement);
-            }
-            current = ranking.with(old, replacement, clock.instant());
+    private synchronized void applyEdit(long contractId) {
+        if (rebuilding != null) {
+            editedDuringRebuild.add(contractId);
         }
+        Ranking ranking = current;
+        if (ranking == null) {
+            return;
+        }
+        if (!perContract(ranking.ruleSet())) {
+            invalidate();
+            rebuild();
+            return;
+        }
+        current = withEdit(ranking, contractId);
+    }
+
+    /** Loads the contract as stored now (inside the lock, after its commit) and scores it with the ranking's own rules. */
+    private Ranking withEdit(Ranking ranking, long contractId) {
+        Ranking.Slot replacement = contracts.findById(contractId)
+                .filter(c -> c.status().isOpen())
+                .map(c -> score(List.of(c), Map.of(c.id(), gates.findByContractIdOrderByName(c.id())), ranking.ruleSet(),
+                        ranking.day()).get(0))
+                .orElse(null);
+        return ranking.withEdit(contractId, replacement, clock.instant());
+    }
+
+    private synchronized CompletableFuture<Ranking> rebuild() {
+        if (rebuilding == null) {
+            editedDuringRebuild.clear();
+            rebuilding = CompletableFuture.supplyAsync(() -> metrics.full().record(this::compute), RankingMetrics.REBUILDER)
+                    .handle((ranking, failure) -> publish(ranking, failure));
+        }
+        return rebuilding;
+    }
+
+    private synchronized Ranking publish(Ranking ranking, Throwable failure) {
+        rebuilding = null;
+        if (failure != null) {
+            editedDuringRebuild.clear();
+            throw new IllegalStateException("Re-ranking the backlog failed", failure);
+        }
+        Ranking next = ranking;
+        for (long id : editedDuringRebuild) {
+            next = withEdit(next, id);
+        }
+        editedDuringRebuild.clear();
+        current = next;
+        return next;
     }
 
     private boolean isFresh(Ranking ranking) {
@@ -122,10 +181,8 @@ public class RankingService {
         CompiledRuleSet ruleSet = rules.get();
         LocalDate today = calendar.today();
         Backlog backlog = loadOpenBacklog();
-        List<Ranking.Slot> slots = score(backlog.contracts(), backlog.gatesById(), ruleSet, today);
-        slotsById.clear();
-        slots.forEach(s -> slotsById.put(s.fact().getId(), s));
-        return new Ranking(slots, slotsById, ruleSet.version(), clock.instant(), today, version);
+        return new Ranking(score(backlog.contracts(), backlog.gatesById(), ruleSet, today), ruleSet, clock.instant(),
+                today, version);
     }
 
     /** The open contracts with their gates, as the rules need them. */

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ public class ActiveRuleSet {
     private final RuleVersionStore store;
     private final RulesMetrics metrics;
     private final Clock clock;
+    private final ApplicationEventPublisher<RuleSetActivated> events;
     private volatile Active current;
     private volatile RulesStatus.Attempt lastAttempt;
     private final AtomicLong attempts = new AtomicLong();
@@ -36,8 +38,10 @@ public class ActiveRuleSet {
     public record Active(CompiledRuleSet ruleSet, RuleVersion version) {
     }
 
-    ActiveRuleSet(RulesProperties properties, RuleVersionStore store, RulesMetrics metrics, Clock clock) {
+    ActiveRuleSet(RulesProperties properties, RuleVersionStore store, RulesMetrics metrics, Clock clock,
+                  ApplicationEventPublisher<RuleSetActivated> events) {
         this.folder = Path.of(properties.folder());
+        this.events = events;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
@@ -94,6 +98,7 @@ public class ActiveRuleSet {
         } else if (result.ok()) {
             RuleVersion version = store.recordActivation(result.ruleSet(), source, by, clock.instant());
             current = new Active(result.ruleSet(), version);
+            events.publishEvent(new RuleSetActivated(result.ruleSet().version()));
             LOG.info("Rule set {} (version {}, from {}) is live after {} ms", result.ruleSet().version(), version.id(),
                     source, result.took().toMillis());
         } else {
@@ -115,6 +120,7 @@ public class ActiveRuleSet {
     synchronized void syncWithDatabase() {
         store.active().filter(v -> !v.id().equals(current.version().id())).ifPresent(v -> {
             adopt(v);
+            events.publishEvent(new RuleSetActivated(current.ruleSet().version()));
             LOG.info("Adopted rule set version {} activated elsewhere", v.id());
         });
     }

@@ -23,7 +23,7 @@ import dev.docket.contract.Paper;
 import dev.docket.contract.ReadinessPolicy;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.context.event.StartupEvent;
 import dev.docket.ranking.RankingService;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty database with open deals from the bundled CRM export, so a first run shows a real queue.
+ * It runs before the server accepts requests, so nobody sees the queue half loaded.
  * How each field is derived is documented in resources/sample/crm/SOURCE.md.
  */
 @Singleton
 @Requires(property = "docket.sample.enabled", value = "true")
-public class CrmSampleLoader implements ApplicationEventListener<ServerStartupEvent> {
+public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmSampleLoader.class);
     private static final int MEDIAN_WON_CYCLE_DAYS = 57;
@@ -61,7 +62,7 @@ public class CrmSampleLoader implements ApplicationEventListener<ServerStartupEv
     }
 
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    public void onApplicationEvent(StartupEvent event) {
         if (contracts.count() > 0) {
             return;
         }

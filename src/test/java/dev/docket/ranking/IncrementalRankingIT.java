@@ -47,7 +47,7 @@ class IncrementalRankingIT extends DatabaseTest {
             live.add(api.create(contract("INC-" + i, "gates", random.nextBoolean() ? allGatesPassed() : java.util.Map.of(),
                     "dealValue", map("amount", 1_000 + random.nextInt(2_000_000), "currency", "USD"))));
         }
-        rankingService.current();
+        rankingService.fresh();
         double fullBefore = fullReranks();
 
         for (int edit = 0; edit < 60; edit++) {
@@ -70,7 +70,7 @@ class IncrementalRankingIT extends DatabaseTest {
             assertThat(fullReranks()).as("edit %d re-ranked everything", edit).isEqualTo(fullBefore);
 
             rankingService.invalidate();
-            assertThat(snapshot(rankingService.current())).as("after edit %d", edit).isEqualTo(incremental);
+            assertThat(snapshot(rankingService.fresh())).as("after edit %d", edit).isEqualTo(incremental);
             fullBefore = fullReranks();
         }
     }

@@ -82,7 +82,7 @@ class RulesLifecycleIT extends DatabaseTest {
 
         assertThat(fixed.healthy()).isTrue();
         assertThat(fixed.active().number()).isGreaterThan(before.active().number());
-        assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(fixed.active().hash());
+        awaitRankingWith(fixed.active().hash());
         assertThat(api.get("/prometheus", String.class)).contains("docket_rules_candidate_failing 0.0");
     }
 
@@ -107,7 +107,7 @@ class RulesLifecycleIT extends DatabaseTest {
         assertThat(rolledBack.body().active().hash()).isEqualTo(first.hash());
         assertThat(rolledBack.body().active().source().name()).isEqualTo("ROLLBACK");
         assertThat(rolledBack.body().active().activatedBy()).isEqualTo("dana.legal");
-        assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(first.hash());
+        awaitRankingWith(first.hash());
         assertThat(api.fail(HttpRequest.POST("/api/rules/versions/999/activate", "").bearerAuth(TOKEN)).status()).isEqualTo(404);
     }
 
@@ -154,6 +154,17 @@ class RulesLifecycleIT extends DatabaseTest {
 
         assertThat(live.active().source().name()).isEqualTo("API");
         assertThat(live.active().activatedBy()).isEqualTo("dana.legal");
+    }
+
+    /** A new rule set re-ranks the queue in the background; the old ranking serves until that is done. */
+    private void awaitRankingWith(String ruleVersion) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!api.get("/api/ranking", RankingPage.class).ruleVersion().equals(ruleVersion)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the ranking never switched to rule set " + ruleVersion);
+            }
+            sleep();
+        }
     }
 
     private RulesStatus status() {

@@ -31,6 +31,7 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         gateRepository.deleteAll();
         contractRepository.deleteAll();
         rankingService.invalidate();
+        rankingService.fresh();
     }
 
     @Override

@@ -1,0 +1,38 @@
+package dev.docket.ranking;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+
+/** How often and how long the ranking is rebuilt in full versus updated for one edited contract. */
+@Singleton
+class RankingMetrics {
+
+    /** One background thread: full re-ranks never overlap, and never run on a request thread. */
+    static final ExecutorService REBUILDER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "docket-rerank");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Timer full;
+    private final Timer incremental;
+
+    RankingMetrics(MeterRegistry meters) {
+        this.full = Timer.builder("docket.ranking.updates").tag("kind", "full")
+                .description("Re-ranks of the whole open backlog").register(meters);
+        this.incremental = Timer.builder("docket.ranking.updates").tag("kind", "incremental")
+                .description("One edited contract re-scored and moved").register(meters);
+    }
+
+    Timer full() {
+        return full;
+    }
+
+    Timer incremental() {
+        return incremental;
+    }
+}
