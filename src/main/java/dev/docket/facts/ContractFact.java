@@ -37,10 +37,13 @@ public final class ContractFact {
     private final int businessDaysReady;
     private final int businessDaysSinceSubmitted;
     private final Integer daysToTargetClose;
+    private final List<String> pendingApprovals;
+    private final OverrideFact override;
 
     private final List<Contribution> contributions = new ArrayList<>(6);
     private final List<String> blockers = new ArrayList<>(2);
     private double score;
+    private String pinnedBecause;
 
     ContractFact(ContractFactBuilder b) {
         this.id = b.id;
@@ -64,10 +67,22 @@ public final class ContractFact {
         this.businessDaysReady = b.businessDaysReady;
         this.businessDaysSinceSubmitted = b.businessDaysSinceSubmitted;
         this.daysToTargetClose = b.daysToTargetClose;
+        this.pendingApprovals = List.copyOf(b.pendingApprovals);
+        this.override = b.override;
     }
 
     public static ContractFactBuilder builder(long id) {
         return new ContractFactBuilder(id);
+    }
+
+    /** A builder holding this contract's inputs (not its scores), for "what if" runs of the rules. */
+    public ContractFactBuilder toBuilder() {
+        return new ContractFactBuilder(id).externalRef(externalRef).title(title).account(account).owner(owner).team(team)
+                .product(product).contractType(contractType).paper(paper).status(status)
+                .dealValue(dealValue, currency, dealValueBase).expansionPotentialBase(expansionPotentialBase)
+                .targetCloseDate(targetCloseDate, daysToTargetClose).submittedAt(submittedAt, businessDaysSinceSubmitted)
+                .readySince(readySince, businessDaysReady).missingGates(missingGates)
+                .pendingApprovals(pendingApprovals).override(override);
     }
 
     /**
@@ -85,6 +100,19 @@ public final class ContractFact {
         if (!blockers.contains(reason)) {
             blockers.add(reason);
         }
+    }
+
+    /** Puts this contract at the top of its lane, ahead of any points; only an approved override should. */
+    public void pin(String reason) {
+        pinnedBecause = reason;
+    }
+
+    public boolean isPinned() {
+        return pinnedBecause != null;
+    }
+
+    public String getPinnedBecause() {
+        return pinnedBecause;
     }
 
     public Lane getLane() {
@@ -116,6 +144,10 @@ public final class ContractFact {
     public int getBusinessDaysReady() { return businessDaysReady; }
     public int getBusinessDaysSinceSubmitted() { return businessDaysSinceSubmitted; }
     public Integer getDaysToTargetClose() { return daysToTargetClose; }
+    /** Approval requests still waiting for a decision, as "decision maker: question". */
+    public List<String> getPendingApprovals() { return pendingApprovals; }
+    /** The approved, unexpired override of this contract, or null. */
+    public OverrideFact getOverride() { return override; }
     public List<Contribution> getContributions() { return Collections.unmodifiableList(contributions); }
     public List<String> getBlockers() { return Collections.unmodifiableList(blockers); }
     public double getScore() { return score; }

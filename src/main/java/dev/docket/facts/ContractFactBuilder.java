@@ -29,6 +29,8 @@ public final class ContractFactBuilder {
     int businessDaysReady;
     int businessDaysSinceSubmitted;
     Integer daysToTargetClose;
+    java.util.List<String> pendingApprovals = java.util.List.of();
+    OverrideFact override;
 
     ContractFactBuilder(long id) {
         this.id = id;
@@ -68,6 +70,8 @@ public final class ContractFactBuilder {
         return this;
     }
     public ContractFactBuilder missingGates(Set<String> v) { missingGates = v; return this; }
+    public ContractFactBuilder pendingApprovals(java.util.List<String> v) { pendingApprovals = v; return this; }
+    public ContractFactBuilder override(OverrideFact v) { override = v; return this; }
 
     public ContractFact build() {
         return new ContractFact(this);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.docket.contract.ContractView;
+import dev.docket.contract.FlaggedEdit;
+import dev.docket.forecast.Forecast;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +16,9 @@ import io.micronaut.serde.annotation.Serdeable;
 public record Explanation(long contractId, String title, int position, int of, Lane lane, double score,
                           List<Contribution> contributions, List<String> blockers,
                           List<ContractView.GateView> gates, @Nullable Neighbour ahead, @Nullable Neighbour behind,
-                          String summary, String ruleVersion, Instant computedAt) {
+                          String summary, String ruleVersion, Instant computedAt,
+                          @Nullable Counterfactuals counterfactuals, @Nullable Forecast forecast,
+                          List<FlaggedEdit> flaggedEdits) {
 
     /** The contract one place ahead or behind; {@code gap} is how many points separate the two. */
     @Serdeable

@@ -1,6 +1,7 @@
 package dev.docket.ranking;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import dev.docket.contract.ContractService;
@@ -30,7 +31,8 @@ public class ExplanationService {
         Explanation.Neighbour behind = index + 1 < ranking.size() ? neighbour(ranking.entry(index + 1), entry) : null;
         return new Explanation(contractId, contract.title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
                 entry.contributions(), entry.blockers(), contract.gates(), ahead, behind,
-                summary(entry, ranking.size(), ahead), ranking.ruleVersion(), ranking.computedAt());
+                summary(entry, ranking.size(), ahead), ranking.ruleVersion(), ranking.computedAt(),
+                null, entry.forecast(), List.of());
     }
 
     private static Explanation.Neighbour neighbour(RankedEntry other, RankedEntry self) {

@@ -4,12 +4,15 @@ import java.util.List;
 
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
+import dev.docket.forecast.Forecast;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** One place in the queue: the contract, its total, its lane, and the contributions that make up the total. */
 @Serdeable
 public record RankedEntry(int rank, ContractSummary contract, double score, Lane lane,
-                          List<Contribution> contributions, List<String> blockingGates, List<String> blockers) {
+                          List<Contribution> contributions, List<String> blockingGates, List<String> blockers,
+                          @Nullable Forecast forecast) {
 
     static RankedEntry of(int rank, ContractSummary contract, dev.docket.facts.ContractFact fact) {
         boolean blocked = fact.getLane() == Lane.NOT_READY;
@@ -20,6 +23,6 @@ public record RankedEntry(int rank, ContractSummary contract, double score, Lane
         return new RankedEntry(rank, contract, Math.round(fact.getScore() * 100.0) / 100.0,
                 fact.getLane(), contributions,
                 blocked ? fact.getMissingGates().stream().sorted().toList() : List.of(),
-                fact.getBlockers());
+                fact.getBlockers(), null);
     }
 }

@@ -9,9 +9,10 @@ import dev.docket.facts.Lane;
 /** The order of the queue once the rules have scored it. Deterministic, so the same facts always rank the same. */
 public final class QueueOrder {
 
-    /** Ready before not ready, then most points, then longest ready, then lowest id. */
+    /** Ready before not ready, then pinned before not, then most points, then longest ready, then lowest id. */
     public static final Comparator<ContractFact> COMPARATOR = Comparator
             .comparing((ContractFact f) -> f.getLane() == Lane.READY ? 0 : 1)
+            .thenComparing(f -> f.isPinned() ? 0 : 1)
             .thenComparing(ContractFact::getScore, Comparator.reverseOrder())
             .thenComparing(ContractFact::getReadySince, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparingLong(ContractFact::getId);
