@@ -28,6 +28,18 @@ public class BusinessCalendar {
         return LocalDate.ofInstant(instant, zone);
     }
 
+    /** The date {@code days} business days after {@code from}. */
+    public LocalDate addBusinessDays(LocalDate from, int days) {
+        LocalDate date = from;
+        for (int added = 0; added < days; ) {
+            date = date.plusDays(1);
+            if (BusinessDays.isBusinessDay(date)) {
+                added++;
+            }
+        }
+        return date;
+    }
+
     public int businessDaysBetween(Instant since, LocalDate today) {
         return BusinessDays.between(dateOf(since), today);
     }

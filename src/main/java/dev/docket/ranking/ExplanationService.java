@@ -1,13 +1,15 @@
 package dev.docket.ranking;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
 import dev.docket.contract.ContractService;
 import dev.docket.contract.ContractView;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
+import dev.docket.fairness.FlaggedEdits;
+import dev.docket.forecast.Forecast;
+import dev.docket.forecast.ForecastService;
 import jakarta.inject.Singleton;
 
 /** Answers "why is my deal #14?" from the ranking snapshot; the reasons come from the rules themselves. */
@@ -16,10 +18,17 @@ public class ExplanationService {
 
     private final RankingService rankings;
     private final ContractService contracts;
+    private final CounterfactualService counterfactuals;
+    private final ForecastService forecasts;
+    private final FlaggedEdits flaggedEdits;
 
-    ExplanationService(RankingService rankings, ContractService contracts) {
+    ExplanationService(RankingService rankings, ContractService contracts, CounterfactualService counterfactuals,
+                       ForecastService forecasts, FlaggedEdits flaggedEdits) {
         this.rankings = rankings;
         this.contracts = contracts;
+        this.counterfactuals = counterfactuals;
+        this.forecasts = forecasts;
+        this.flaggedEdits = flaggedEdits;
     }
 
     public Explanation explain(long contractId) {
@@ -29,10 +38,12 @@ public class ExplanationService {
         RankedEntry entry = ranking.entry(index);
         Explanation.Neighbour ahead = index > 0 ? neighbour(ranking.entry(index - 1), entry) : null;
         Explanation.Neighbour behind = index + 1 < ranking.size() ? neighbour(ranking.entry(index + 1), entry) : null;
+        Forecast forecast = forecasts.forEntry(ranking, entry);
+        String summary = summary(entry, ranking.size(), ahead) + " " + ForecastService.sentence(forecast);
         return new Explanation(contractId, contract.title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
                 entry.contributions(), entry.blockers(), contract.gates(), ahead, behind,
-                summary(entry, ranking.size(), ahead), ranking.ruleVersion(), ranking.computedAt(),
-                null, entry.forecast(), List.of());
+                summary, ranking.ruleVersion(), ranking.computedAt(),
+                counterfactuals.explore(ranking, index), forecast, flaggedEdits.of(contractId));
     }
 
     private static Explanation.Neighbour neighbour(RankedEntry other, RankedEntry self) {

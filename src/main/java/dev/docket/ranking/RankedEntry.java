@@ -14,6 +14,11 @@ public record RankedEntry(int rank, ContractSummary contract, double score, Lane
                           List<Contribution> contributions, List<String> blockingGates, List<String> blockers,
                           @Nullable Forecast forecast) {
 
+    /** This entry with its pickup forecast, which is computed per ranking apart from the rules. */
+    public RankedEntry withForecast(@Nullable Forecast newForecast) {
+        return new RankedEntry(rank, contract, score, lane, contributions, blockingGates, blockers, newForecast);
+    }
+
     static RankedEntry of(int rank, ContractSummary contract, dev.docket.facts.ContractFact fact) {
         boolean blocked = fact.getLane() == Lane.NOT_READY;
         // Biggest contribution first: that is the one a rep asks about.

@@ -86,7 +86,8 @@ public final class Ranking {
 
     public String ruleVersion() { return ruleVersion; }
     public Instant computedAt() { return computedAt; }
-    LocalDate day() { return day; }
+    /** The day in legal's time zone this ranking's scores (and forecasts) were computed for. */
+    public LocalDate day() { return day; }
     long backlogVersion() { return backlogVersion; }
 
     public int size() {
@@ -95,6 +96,15 @@ public final class Ranking {
 
     public int readyCount() {
         return ready;
+    }
+
+    ContractFact slotFact(int index) {
+        return slots.get(index).fact();
+    }
+
+    /** The contract at a zero-based position, without building its entry: for cheap passes over the whole queue. */
+    public ContractSummary contractAt(int index) {
+        return slots.get(index).contract();
     }
 
     public RankedEntry entry(int index) {
@@ -113,6 +123,17 @@ public final class Ranking {
             entries.add(entry(i));
         }
         return entries;
+    }
+
+    /** The rank (1-based) a changed copy of a ranked contract would take, every other contract staying put. */
+    int rankIfChanged(ContractFact variant) {
+        int found = Collections.binarySearch(slots, new Slot(null, variant), ORDER);
+        int insertion = found >= 0 ? found : -found - 1;
+        int self = indexOf(variant.getId()).orElse(-1);
+        if (self >= 0 && self < insertion) {
+            insertion--;
+        }
+        return insertion + 1;
     }
 
     /** Zero-based position of a contract, if it is in the open backlog. */
