@@ -22,6 +22,7 @@ import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleForms;
 import dev.docket.rules.RuleSetActivated;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -49,6 +50,7 @@ public class RankingService {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final RankingMetrics metrics;
+    private final ApplicationEventPublisher<Object> events;
     private final AtomicLong backlogVersion = new AtomicLong();
     private final Set<Long> editedDuringRebuild = new LinkedHashSet<>();
     private volatile Ranking current;
@@ -57,7 +59,7 @@ public class RankingService {
     private volatile boolean perContract;
 
     RankingService(ContractRepository contracts, GateRepository gates, FactAssembler facts, ActiveRuleSet rules,
-                   BusinessCalendar calendar, Clock clock, RankingMetrics metrics) {
+                   BusinessCalendar calendar, Clock clock, RankingMetrics metrics, ApplicationEventPublisher<Object> events) {
         this.contracts = contracts;
         this.gates = gates;
         this.facts = facts;
@@ -65,6 +67,7 @@ public class RankingService {
         this.calendar = calendar;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** The current ranking. If it is out of date a rebuild starts, and this one is served until it is done. */
@@ -131,7 +134,15 @@ public class RankingService {
             rebuild();
             return;
         }
-        current = withEdit(ranking, contractId);
+        Integer oldIndex = ranking.indexOf(contractId).orElse(null);
+        Ranking next = withEdit(ranking, contractId);
+        Integer newIndex = next.indexOf(contractId).orElse(null);
+        current = next;
+        if (oldIndex != null || newIndex != null) {
+            events.publishEvent(new RankingEvents.ContractMoved(next, contractId,
+                    oldIndex == null ? null : ranking.slotFact(oldIndex), oldIndex,
+                    newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt()));
+        }
     }
 
     /** Loads the contract as stored now (inside the lock, after its commit) and scores it with the ranking's own rules. */
@@ -164,7 +175,9 @@ public class RankingService {
             next = withEdit(next, id);
         }
         editedDuringRebuild.clear();
+        Ranking previous = current;
         current = next;
+        events.publishEvent(new RankingEvents.Rebuilt(next, previous));
         return next;
     }
 
