@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
+import dev.docket.rules.RuleProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -12,7 +13,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * rank, lane or score changes, and a summary a legal-ops person can judge the change by.
  */
 @Serdeable
-public record ImpactPreview(String activeVersion, String candidateVersion, int total, Summary summary, List<Change> changes) {
+public record ImpactPreview(String activeVersion, String candidateVersion, int total, Summary summary, List<Change> changes,
+                            List<RuleProblem> scenarioFailures) {
 
     /**
      * @param rankCorrelation Spearman's rank correlation between the two orders: 1 means unchanged,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import dev.docket.facts.Contribution;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
+import dev.docket.rules.RuleProblem;
 import jakarta.inject.Singleton;
 
 /** Ranks the live backlog with the active and a candidate rule set side by side and compares the two. */
@@ -34,7 +35,7 @@ public class ImpactPreviewService {
         this.calendar = calendar;
     }
 
-    public ImpactPreview preview(CompiledRuleSet candidate) {
+    public ImpactPreview preview(CompiledRuleSet candidate, List<RuleProblem> scenarioFailures) {
         CompiledRuleSet active = rules.get();
         LocalDate today = calendar.today();
         RankingService.Backlog backlog = rankings.loadOpenBacklog();
@@ -60,7 +61,7 @@ public class ImpactPreviewService {
         changes.sort(Comparator.comparingInt((ImpactPreview.Change c) -> -Math.abs(c.oldRank() - c.newRank()))
                 .thenComparingInt(ImpactPreview.Change::newRank));
         return new ImpactPreview(active.version(), candidate.version(), after.size(),
-                summary(changes, before, after, oldRank, newRank), changes);
+                summary(changes, before, after, oldRank, newRank), changes, scenarioFailures);
     }
 
     private static ImpactPreview.Summary summary(List<ImpactPreview.Change> changes, List<Ranking.Slot> before,

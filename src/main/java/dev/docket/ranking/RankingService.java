@@ -158,18 +158,28 @@ public class RankingService {
     private synchronized CompletableFuture<Ranking> rebuild() {
         if (rebuilding == null) {
             editedDuringRebuild.clear();
-            rebuilding = CompletableFuture.supplyAsync(() -> metrics.full().record(this::compute), RankingMetrics.REBUILDER)
-                    .handle((ranking, failure) -> publish(ranking, failure));
+            // Registered before the work starts, so a rebuild that finishes at once cannot leave a stale future behind.
+            CompletableFuture<Ranking> started = new CompletableFuture<>();
+            rebuilding = started;
+            RankingMetrics.REBUILDER.execute(() -> {
+                try {
+                    started.complete(publish(metrics.full().record(this::compute)));
+                } catch (RuntimeException | Error e) {
+                    abandonRebuild();
+                    started.completeExceptionally(e);
+                }
+            });
         }
         return rebuilding;
     }
 
-    private synchronized Ranking publish(Ranking ranking, Throwable failure) {
+    private synchronized void abandonRebuild() {
         rebuilding = null;
-        if (failure != null) {
-            editedDuringRebuild.clear();
-            throw new IllegalStateException("Re-ranking the backlog failed", failure);
-        }
+        editedDuringRebuild.clear();
+    }
+
+    private synchronized Ranking publish(Ranking ranking) {
+        rebuilding = null;
         Ranking next = ranking;
         for (long id : editedDuringRebuild) {
             next = withEdit(next, id);

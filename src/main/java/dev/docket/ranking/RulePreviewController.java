@@ -26,13 +26,17 @@ class RulePreviewController {
         this.rules = rules;
     }
 
-    /** What the candidate would do to today's queue; a candidate that fails its checks gets 422 with the problems. */
+    /**
+     * What the candidate would do to today's queue. A candidate that does not compile or fails the guard or
+     * probe gets 422 with the problems; failing scenario tests are listed in the preview, since seeing the
+     * impact is how one decides whether the scenario or the rule is wrong.
+     */
     @Post
     HttpResponse<?> preview(@Body @Valid CandidateRequest body) {
-        CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.get().sources(), body));
+        CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.get().sources(), body), false);
         if (!result.ok()) {
             return HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
         }
-        return HttpResponse.ok(previews.preview(result.ruleSet()));
+        return HttpResponse.ok(previews.preview(result.ruleSet(), CandidateChecker.scenarios(result.ruleSet())));
     }
 }

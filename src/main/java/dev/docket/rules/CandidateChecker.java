@@ -14,6 +14,14 @@ public final class CandidateChecker {
     }
 
     public static CheckResult check(List<RuleSource> sources) {
+        return check(sources, true);
+    }
+
+    /**
+     * The same checks, optionally without the scenario tests: a preview should show what a change does
+     * even when it breaks a scenario, and report those failures beside the impact rather than instead of it.
+     */
+    public static CheckResult check(List<RuleSource> sources, boolean runScenarios) {
         long start = System.nanoTime();
         List<RuleProblem> problems = PolicyGuard.check(sources);
         if (!problems.isEmpty()) {
@@ -26,10 +34,15 @@ public final class CandidateChecker {
             return new CheckResult(null, e.problems(), since(start));
         }
         problems = RuleSetProbe.check(compiled);
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && runScenarios) {
             problems = ScenarioRunner.run(compiled, sources.stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
         }
         return new CheckResult(problems.isEmpty() ? compiled : null, problems, since(start));
+    }
+
+    /** The scenario tests alone, for a candidate that has passed every other check. */
+    public static List<RuleProblem> scenarios(CompiledRuleSet compiled) {
+        return ScenarioRunner.run(compiled, compiled.sources().stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
     }
 
     private static Duration since(long startNanos) {

@@ -49,6 +49,8 @@ class ContractLifecycleIT extends DatabaseTest {
         ContractView newer = api.create(contract("LC-2", "gates", allGatesPassed()));
         ContractView blocked = api.create(contract("LC-3", "dealValue", map("amount", 5_000_000, "currency", "EUR")));
         clock.advance(Duration.ofDays(7));
+        // A new day re-ranks everything in the background; wait for it rather than read yesterday's ranking.
+        rankingService.fresh();
 
         RankingPage ranking = api.get("/api/ranking", RankingPage.class);
 

@@ -77,10 +77,10 @@ class HistoryIT extends DatabaseTest {
         api.exchange(HttpRequest.POST("/api/contracts/" + a.id() + "/withdraw", map("version", a.version())), ContractView.class);
         clock.advance(Duration.ofDays(1));
         rankingService.fresh();
-        List<RuleSource> faster = rules.get().sources().stream()
-                .map(s -> s.path().equals("value.drl") ? new RuleSource(s.path(), s.text().replace("10.0 * Math.log10", "11.0 * Math.log10")) : s)
+        List<RuleSource> reworded = rules.get().sources().stream()
+                .map(s -> s.path().equals("value.drl") ? new RuleSource(s.path(), s.text().replace("log-scaled, capped at 40", "log-scaled and capped at 40")) : s)
                 .toList();
-        assertThat(rules.activate(faster, RuleVersion.Source.API, "test").ok()).isTrue();
+        assertThat(rules.activate(reworded, RuleVersion.Source.API, "test").ok()).isTrue();
         rankingService.fresh();
         recorder.flush();
 

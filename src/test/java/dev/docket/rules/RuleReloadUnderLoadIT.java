@@ -79,7 +79,7 @@ class RuleReloadUnderLoadIT extends DatabaseTest {
                 boolean broken = i % 5 == 0;
                 String content = broken
                         ? ageRule.replace("businessDaysReady > 0 )", "businessDaysReady > )")
-                        : ageRule.replace("days * 3.0", "days * " + (3.0 + i / 1000.0));
+                        : ageRule.replace("(3 points a day)", "(3 points a day, edit " + i + ")");
                 RulesStatus previous = status(http);
                 String before = previous.active().hash();
                 FOLDER.write("age.drl", content);

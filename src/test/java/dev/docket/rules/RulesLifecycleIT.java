@@ -77,7 +77,7 @@ class RulesLifecycleIT extends DatabaseTest {
         assertThat(health()).contains("\"rules\"").contains("DEGRADED");
         assertThat(api.get("/prometheus", String.class)).contains("docket_rules_candidate_failing 1.0");
 
-        FOLDER.write("age.drl", ageRule.replace("days * 3.0", "days * 4.0"));
+        FOLDER.write("age.drl", ageRule.replace("(3 points a day)", "(3 points for each business day)"));
         RulesStatus fixed = awaitStatus(s -> !s.active().hash().equals(before.active().hash()));
 
         assertThat(fixed.healthy()).isTrue();
@@ -138,6 +138,8 @@ class RulesLifecycleIT extends DatabaseTest {
         assertThat(preview.candidateVersion()).isNotEqualTo(preview.activeVersion());
         assertThat(preview.summary().moved()).isEqualTo(2);
         assertThat(preview.summary().rankCorrelation()).isEqualTo(-1.0);
+        // Punishing value breaks the scenarios legal ops wrote; the preview says so beside the impact.
+        assertThat(preview.scenarioFailures()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).startsWith("tests/"));
         assertThat(preview.summary().largestMovesUp()).singleElement().satisfies(m -> assertThat(m.title()).contains("PV-1"));
         assertThat(preview.changes()).allSatisfy(c -> assertThat(c.contributions())
                 .anySatisfy(cc -> assertThat(cc.rule()).isEqualTo("Deal value")));
@@ -146,7 +148,7 @@ class RulesLifecycleIT extends DatabaseTest {
     @Test
     @Order(5)
     void activatingThroughTheApiNeedsTheRulesAdminRole() {
-        String ageRule = FOLDER.read("age.drl").replaceAll("days \\* [0-9.]+,", "days * 5.0,");
+        String ageRule = FOLDER.read("age.drl").replaceAll("\\(3 points [a-z ]+\\)", "(3 points per business day, via the API)");
         Map<String, Object> body = map("files", List.of(map("path", "age.drl", "content", ageRule)), "activatedBy", "dana.legal");
 
         assertThat(api.fail(HttpRequest.POST("/api/rules/activate", body)).status()).isEqualTo(403);

@@ -1,0 +1,108 @@
+package dev.docket.forecast;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.docket.contract.ContractStatus;
+import dev.docket.facts.Lane;
+import dev.docket.ranking.RankedEntry;
+import dev.docket.ranking.Ranking;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+/**
+ * "When will legal pick it up?" for ranked contracts. The plan behind the answers is computed once per
+ * {@link Ranking} instance, lazily on the first read: a ranking is replaced on every edit, and most are
+ * never read, so edits cost nothing here and a read pays one O(n) pass at most.
+ */
+@Singleton
+public class ForecastService {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
+
+    private final CapacityPolicy policy;
+    private final LegalCalendar calendar;
+    private volatile Cached cached;
+
+    ForecastService(CapacityPolicy policy, LegalCalendar calendar) {
+        this.policy = policy;
+        this.calendar = calendar;
+    }
+
+    /** The entries of one page of {@code ranking}, each with its forecast (null outside the ready lane). */
+    public List<RankedEntry> forEntries(Ranking ranking, List<RankedEntry> entries) {
+        if (entries.stream().noneMatch(e -> e.lane() == Lane.READY)) {
+            return entries;
+        }
+        QueuePlan plan = plan(ranking);
+        List<RankedEntry> result = new ArrayList<>(entries.size());
+        for (RankedEntry entry : entries) {
+            result.add(entry.withForecast(forecast(plan, entry)));
+        }
+        return result;
+    }
+
+    /** The forecast for one entry of {@code ranking}, or null when it is not in the ready lane. */
+    public @Nullable Forecast forEntry(Ranking ranking, RankedEntry entry) {
+        return entry.lane() == Lane.READY ? forecast(plan(ranking), entry) : null;
+    }
+
+    /** The sentence the explanation adds: the forecast, or why there is none. */
+    public static String sentence(@Nullable Forecast forecast) {
+        if (forecast != null) {
+            return Character.toUpperCase(forecast.summary().charAt(0)) + forecast.summary().substring(1) + ".";
+        }
+        return "It has no pickup forecast: legal forecasts only the ready lane, and it joins that lane once nothing blocks it.";
+    }
+
+    /** The plan for {@code ranking}: the cached one if it was built for this very instance. */
+    QueuePlan plan(Ranking ranking) {
+        Cached c = cached;
+        if (c != null && c.ranking == ranking) {
+            return c.plan;
+        }
+        synchronized (this) {
+            c = cached;
+            if (c == null || c.ranking != ranking) {
+                c = new Cached(ranking, QueuePlan.build(ranking.size(), ranking.readyCount(), ranking::contractAt,
+                        policy, calendar, ranking.day()));
+                cached = c;
+            }
+            return c.plan;
+        }
+    }
+
+    private @Nullable Forecast forecast(QueuePlan plan, RankedEntry entry) {
+        int index = entry.rank() - 1;
+        if (entry.lane() != Lane.READY || index >= plan.ready) {
+            return null;
+        }
+        boolean reviewing = entry.contract().status() == ContractStatus.IN_REVIEW;
+        // An IN_REVIEW contract has started already; the schedule only says when its remaining work ends.
+        LocalDate start = reviewing ? plan.firstDay : calendar.plusWorkingDays(plan.firstDay, plan.schedule.startDay(index));
+        LocalDate finish = calendar.plusWorkingDays(plan.firstDay, plan.schedule.finishDay(index));
+        int untilStart = calendar.workingDaysBetween(plan.today, start);
+        int untilFinish = calendar.workingDaysBetween(plan.today, finish);
+        double hours = policy.effortHours(entry.contract().contractType(), entry.contract().paper());
+        return new Forecast(start, finish, untilStart, untilFinish, hours, reviewing,
+                summary(reviewing, start, finish, untilStart));
+    }
+
+    static String summary(boolean reviewing, LocalDate start, LocalDate finish, int untilStart) {
+        String end = "finish by " + DAY.format(finish);
+        if (reviewing) {
+            return "in review now and expected to " + end;
+        }
+        String when = untilStart == 0 ? "today"
+                : untilStart == 1 ? "in about 1 business day"
+                : "in about " + untilStart + " business days";
+        return "review expected to start " + when + " (" + DAY.format(start) + ") and " + end;
+    }
+
+    /** Held as one reference, so a reader never pairs a ranking with another ranking's plan. */
+    private record Cached(Ranking ranking, QueuePlan plan) {
+    }
+}
