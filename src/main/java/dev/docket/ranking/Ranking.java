@@ -98,6 +98,10 @@ public final class Ranking {
         return ready;
     }
 
+    List<Slot> slots() {
+        return slots;
+    }
+
     ContractFact slotFact(int index) {
         return slots.get(index).fact();
     }

@@ -203,9 +203,27 @@ public class RankingService {
         long version = backlogVersion.get();
         CompiledRuleSet ruleSet = rules.get();
         LocalDate today = calendar.today();
+        Ranking previous = current;
+        if (previous != null && previous.backlogVersion() == version && previous.day().equals(today)) {
+            // Only the rules changed: the facts in memory are the backlog as stored, so re-score copies of them.
+            return rescore(previous, ruleSet);
+        }
         Backlog backlog = loadOpenBacklog();
         return new Ranking(score(backlog.contracts(), backlog.gatesById(), ruleSet, today), ruleSet, clock.instant(),
                 today, version);
+    }
+
+    private Ranking rescore(Ranking previous, CompiledRuleSet ruleSet) {
+        List<Ranking.Slot> slots = new ArrayList<>(previous.size());
+        List<ContractFact> fresh = new ArrayList<>(previous.size());
+        for (Ranking.Slot slot : previous.slots()) {
+            ContractFact copy = slot.fact().toBuilder().build();
+            fresh.add(copy);
+            slots.add(new Ranking.Slot(slot.contract(), copy));
+        }
+        ruleSet.score(fresh);
+        slots.sort(Ranking.ORDER);
+        return new Ranking(slots, ruleSet, clock.instant(), previous.day(), previous.backlogVersion());
     }
 
     /** The open contracts with their gates, as the rules need them. */

@@ -75,6 +75,36 @@ class IncrementalRankingIT extends DatabaseTest {
         }
     }
 
+    @Test
+    void aNewRuleSetReScoredInMemoryEqualsAFullReRankFromTheDatabase() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        Random random = new Random(11);
+        for (int i = 0; i < 25; i++) {
+            api.create(contract("RS-" + i, "gates", random.nextBoolean() ? allGatesPassed() : java.util.Map.of(),
+                    "dealValue", map("amount", 1_000 + random.nextInt(3_000_000), "currency", "USD")));
+        }
+        rankingService.fresh();
+        // The scenarios pin today's points; this test is about how a new policy reaches the ranking, so it leaves them out.
+        java.util.List<dev.docket.rules.RuleSource> steeper = rules.get().sources().stream()
+                .filter(s -> s.kind() != dev.docket.rules.RuleSource.Kind.SCENARIO)
+                .map(s -> s.path().equals("expansion.drl")
+                        ? new dev.docket.rules.RuleSource(s.path(), s.text().replace("capped at 36", "capped at thirty-six"))
+                        : s.path().equals("value.drl")
+                        ? new dev.docket.rules.RuleSource(s.path(), s.text().replace("Math.min(40.0, 10.0", "Math.min(40.0, 9.0"))
+                        : s)
+                .toList();
+        assertThat(rules.activate(steeper, dev.docket.rules.version.RuleVersion.Source.API, "test").ok()).isTrue();
+
+        List<String> inMemory = snapshot(rankingService.fresh());
+        rankingService.invalidate();
+
+        assertThat(snapshot(rankingService.fresh())).isEqualTo(inMemory);
+    }
+
+    @Inject
+    dev.docket.rules.ActiveRuleSet rules;
+
     private double fullReranks() {
         return meters.get("docket.ranking.updates").tag("kind", "full").timer().count();
     }
