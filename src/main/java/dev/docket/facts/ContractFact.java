@@ -90,6 +90,10 @@ public final class ContractFact {
      * Points are rounded to hundredths so the explanation reads cleanly and still sums exactly to the score.
      */
     public void add(String rule, double points, String reason) {
+        if (!Double.isFinite(points)) {
+            // Rounding would turn NaN into 0 and hide the broken arithmetic; fail so the probe names the rule.
+            throw new IllegalArgumentException("rule '" + rule + "' gave " + points + " points; points must be a finite number");
+        }
         double rounded = Math.round(points * 100.0) / 100.0;
         contributions.add(new Contribution(rule, rounded, reason));
         score += rounded;

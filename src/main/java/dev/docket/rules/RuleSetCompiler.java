@@ -4,9 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.kie.api.KieBase;
@@ -21,12 +27,15 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Compiles rule files into a {@link CompiledRuleSet}. Uses the classic DRL compiler (drools-mvel),
  * not the executable model, because its errors point at the .drl line a legal-ops author wrote
- * rather than at generated Java.
+ * rather than at generated Java. CSV and XLSX decision tables are turned into DRL here (see
+ * {@link DecisionTable}) and built with the .drl files; their errors name the table's cell.
  */
 public final class RuleSetCompiler {
 
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final String RULES_PREFIX = "rules/";
+    private static final String TABLES_PREFIX = "tables/";
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     // Each build gets its own ReleaseId, so two rule sets never share a KieModule in the repository.
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -39,13 +48,32 @@ public final class RuleSetCompiler {
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
         List<RuleSource> policy = sources.stream().filter(s -> s.kind().isPolicy()).toList();
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
         for (RuleSource source : policy) {
-            files.write(RESOURCE_ROOT + RULES_PREFIX + source.path(), source.bytes());
+            if (source.kind() == RuleSource.Kind.DRL) {
+                files.write(RESOURCE_ROOT + RULES_PREFIX + source.path(), source.bytes());
+                continue;
+            }
+            // Decision tables are compiled from the DRL they generate, the same DRL the policy guard checked.
+            DecisionTable table = DecisionTable.convert(source);
+            if (table.ok()) {
+                tables.put(TABLES_PREFIX + table.derivedPath(), table);
+                files.write(RESOURCE_ROOT + TABLES_PREFIX + table.derivedPath(), table.drl().getBytes(StandardCharsets.UTF_8));
+            } else {
+                problems.addAll(table.problems());
+            }
         }
         KieBuilder builder = kie.newKieBuilder(files).buildAll(DrlProject.class);
-        List<RuleProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(RuleSetCompiler::toProblem)
+        List<RuleProblem> built = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(message -> toProblem(message, tables, policy))
+                .distinct()
                 .toList();
+        // "Parser returned a null Package" only repeats that a file has a syntax error already reported.
+        built.stream()
+                .filter(p -> !p.message().equals(DroolsMessages.NULL_PACKAGE)
+                        || built.stream().noneMatch(other -> other != p && Objects.equals(other.file(), p.file())))
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             kie.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
@@ -61,14 +89,51 @@ public final class RuleSetCompiler {
         return new CompiledRuleSet(kieBase, versionOf(policy), Instant.now(), sources, ruleNames);
     }
 
-    private static RuleProblem toProblem(Message message) {
+    private static RuleProblem toProblem(Message message, Map<String, DecisionTable> tables, List<RuleSource> policy) {
         String file = message.getPath();
-        for (String prefix : new String[] {RESOURCE_ROOT, RULES_PREFIX}) {
-            if (file != null && file.startsWith(prefix)) {
-                file = file.substring(prefix.length());
+        if (file != null && file.startsWith(RESOURCE_ROOT)) {
+            file = file.substring(RESOURCE_ROOT.length());
+        }
+        String text = message.getText().strip();
+        int line = message.getLine();
+        int column = message.getColumn();
+        // The DRL parser often reports column 0 and puts "Line 6:25" (0-based column) in the text instead.
+        Matcher position = PARSER_POSITION.matcher(text);
+        if (column <= 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
+            column = Integer.parseInt(position.group(2)) + 1;
+        }
+        DecisionTable table = file == null ? null : tables.get(file);
+        if (table != null) {
+            return table.locate(line, column, DroolsMessages.culprit(text), DroolsMessages.forTable(text));
+        }
+        if (file != null && file.startsWith(RULES_PREFIX)) {
+            file = file.substring(RULES_PREFIX.length());
+        }
+        if (column <= 0 && file != null) {
+            int[] at = exactPlace(policy, file, line, DroolsMessages.culprit(text));
+            if (at != null) {
+                line = at[0];
+                column = at[1];
             }
         }
-        return new RuleProblem(file, message.getLine(), message.getColumn(), message.getText().strip());
+        return new RuleProblem(file, Math.max(0, line), Math.max(0, column), text);
+    }
+
+    /** The line and column of the word a Java error in a consequence is about, which Drools reports at the rule's line. */
+    private static int[] exactPlace(List<RuleSource> policy, String file, int line, String culprit) {
+        if (culprit == null) {
+            return null;
+        }
+        for (RuleSource source : policy) {
+            if (source.path().equals(file)) {
+                try {
+                    return new DrlText(TextFiles.decode(source.bytes())).find(culprit, line);
+                } catch (TextFiles.UnreadableException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -4,6 +4,7 @@ import static dev.docket.rules.PolicyFiles.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import dev.docket.facts.ContractFact;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * rules/readiness.drl: "Readiness gates open" and "Waiting on sales" block a deal into the not-ready lane.
+ * rules/readiness.drl: "Readiness gates open", "Waiting on sales" and "Approval pending" block a deal into the not-ready lane.
  * They add no points; what they write is the blockers list, which the ranking shows to the rep.
  */
 class ReadinessRulesTest {
@@ -86,6 +87,40 @@ class ReadinessRulesTest {
     @CsvSource({"SUBMITTED", "IN_REVIEW"})
     void waitingOnSales_doesNotFireForOtherOpenStatuses(String status) {
         ContractFact fact = score(rules, submitted().status(status).readySince(READY_SINCE, 7).build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.READY);
+        assertThat(fact.getBlockers()).isEmpty();
+    }
+
+    @Test
+    void approvalPending_firesOncePerPendingRequestAndNamesTheDecisionMaker() {
+        ContractFact fact = score(rules, submitted()
+                .readySince(READY_SINCE, 7)
+                .pendingApprovals(List.of("CFO: liability cap", "General Counsel: IP assignment"))
+                .build());
+
+        assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
+        assertThat(fact.getBlockers()).containsExactly(
+                "waiting on approval from CFO: liability cap",
+                "waiting on approval from General Counsel: IP assignment");
+        assertThat(fact.getContributions()).isEmpty();
+    }
+
+    @Test
+    void approvalPending_firesAlongsideMissingGates() {
+        ContractFact fact = score(rules, submitted()
+                .missingGates(Set.of("pricing-approved"))
+                .pendingApprovals(List.of("CFO: discount above 30%"))
+                .build());
+
+        assertThat(fact.getBlockers()).containsExactlyInAnyOrder(
+                "gate 'pricing-approved' has not passed",
+                "waiting on approval from CFO: discount above 30%");
+    }
+
+    @Test
+    void approvalPending_doesNotFireWithoutPendingApprovals() {
+        ContractFact fact = score(rules, submitted().readySince(READY_SINCE, 7).pendingApprovals(List.of()).build());
 
         assertThat(fact.getLane()).isEqualTo(Lane.READY);
         assertThat(fact.getBlockers()).isEmpty();

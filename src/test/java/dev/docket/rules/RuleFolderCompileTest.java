@@ -15,9 +15,10 @@ class RuleFolderCompileTest {
         CompiledRuleSet rules = PolicyFiles.all();
 
         assertThat(rules.sources()).extracting(RuleSource::path)
-                .contains("readiness.drl", "age.drl", "value.drl", "expansion.drl", "urgency.drl");
+                .contains("readiness.drl", "age.drl", "value.drl", "expansion.drl", "urgency.drl", "quick-reviews.csv");
         assertThat(rules.ruleNames()).contains("First in, first out", "Deal value", "Expansion potential",
-                "Readiness gates open", "Waiting on sales", "Target close within 14 days");
+                "Readiness gates open", "Waiting on sales", "Target close within 14 days",
+                "Quick review: NDA on our paper", "Quick review: MSA on customer paper");
         assertThat(rules.version()).hasSize(12);
     }
 
