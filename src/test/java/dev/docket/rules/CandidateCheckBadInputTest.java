@@ -117,7 +117,7 @@ class CandidateCheckBadInputTest {
                         "$c : ContractFact( targetCloseDate.getYear() > 2000 )", "$c.add(drools.getRule().getName(), 1.0, \"year\");"), 4,
                         "rule 'Close year' failed while scoring 20 sample contracts: ConstraintEvaluationException: Error evaluating constraint"),
                 add("infinite points (log of zero)", "extra.drl", drl("Log zero", "$c : ContractFact( )",
-                        "$c.add(drools.getRule().getName(), Math.log10(0), \"log\");"), 4, "which is infinite or far off the policy's scale"),
+                        "$c.add(drools.getRule().getName(), Math.log10(0), \"log\");"), 4, "gave -Infinity points; points must be a finite number"),
                 add("points under a name that is not a rule", "extra.drl", drl("Borrowed name", "$c : ContractFact( )",
                         "$c.add(\"Deal value\", 1.0, \"x\"); $c.add(\"Made up\", 1.0, \"x\");"), 4, "names rule 'Made up', which is not a rule"),
                 add("points without a reason", "extra.drl", drl("Silent", "$c : ContractFact( )",
