@@ -63,6 +63,14 @@ final class ContractErrorHandlers {
     }
 
     @Singleton
+    @Requires(classes = {ContractClosedException.class, ExceptionHandler.class})
+    static final class ContractClosed extends ProblemHandler<ContractClosedException> {
+        ContractClosed(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.CONFLICT);
+        }
+    }
+
+    @Singleton
     @Requires(classes = {InvalidStatusChangeException.class, ExceptionHandler.class})
     static final class InvalidStatusChange extends ProblemHandler<InvalidStatusChangeException> {
         InvalidStatusChange(ErrorResponseProcessor<?> processor) {

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A partial edit: absent fields stay as they are; {@code version} is the one the client last read. */
+/**
+ * A partial edit: absent fields stay as they are; {@code version} is the one the client last read.
+ * {@code changedBy} is recorded when the edit changes deal value or expansion potential ("unknown" if absent).
+ */
 @Serdeable
 public record ContractPatch(
         @NotNull Long version,
@@ -24,5 +27,6 @@ public record ContractPatch(
         @Nullable @Valid Money expansionPotential,
         @Nullable LocalDate targetCloseDate,
         @Nullable ContractStatus status,
-        @Nullable @Size(max = 120) String assignee) {
+        @Nullable @Size(max = 120) String assignee,
+        @Nullable @Size(max = 120) String changedBy) {
 }

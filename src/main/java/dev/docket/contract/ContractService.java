@@ -26,17 +26,22 @@ public class ContractService {
     private final CurrencyConverter currencies;
     private final ContractViews views;
     private final ApplicationEventPublisher<ContractChanged> events;
+    private final ApplicationEventPublisher<ContractValueEdited> valueEdits;
+    private final ApprovalHolds approvals;
     private final Clock clock;
 
     ContractService(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                     CurrencyConverter currencies, ContractViews views,
-                    ApplicationEventPublisher<ContractChanged> events, Clock clock) {
+                    ApplicationEventPublisher<ContractChanged> events,
+                    ApplicationEventPublisher<ContractValueEdited> valueEdits, ApprovalHolds approvals, Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
         this.currencies = currencies;
         this.views = views;
         this.events = events;
+        this.valueEdits = valueEdits;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -82,7 +87,7 @@ public class ContractService {
         ContractPatch replacement = new ContractPatch(current.version(), request.title(), request.account(),
                 request.owner(), request.team(), request.product(), request.contractType(), request.paper(),
                 request.dealValue(), request.expansionPotential() == null ? zero(request.dealValue().currency()) : request.expansionPotential(),
-                request.targetCloseDate(), null, request.assignee());
+                request.targetCloseDate(), null, request.assignee(), request.submittedBy());
         ContractView updated = update(current.id(), replacement);
         if (request.gates() != null && !request.gates().isEmpty()) {
             String by = request.submittedBy() == null ? "crm" : request.submittedBy();
@@ -117,15 +122,25 @@ public class ContractService {
                 expansion == null ? c.expansionCurrency() : expansion.currency(),
                 or(patch.targetCloseDate(), c.targetCloseDate()), or(patch.status(), c.status()),
                 c.submittedAt(), c.readySince(), or(patch.assignee(), c.assignee()), c.createdAt(), now, c.version());
+        ValueEdits.of(c, edited, patch.changedBy(), now).forEach(valueEdits::publishEvent);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(edited, current, now));
         return changed(saved, current);
     }
 
+    /** Re-derives readySince after something outside the contract changed it, such as an approval request or decision. */
+    @Transactional
+    public ContractView refreshReadiness(long id) {
+        Contract c = load(id);
+        List<Gate> current = gates.findByContractIdOrderByName(id);
+        Contract ready = withReadiness(c, current, now());
+        return changed(ready == c ? c : contracts.update(ready), current);
+    }
+
     @Transactional
     public ContractView withdraw(long id, long version) {
         return update(id, new ContractPatch(version, null, null, null, null, null, null, null, null, null, null,
-                ContractStatus.WITHDRAWN, null));
+                ContractStatus.WITHDRAWN, null, null));
     }
 
     @Transactional
@@ -177,7 +192,7 @@ public class ContractService {
     }
 
     private Contract withReadiness(Contract c, List<Gate> current, Instant now) {
-        Instant readySince = readiness.readySince(c.contractType(), c.submittedAt(), current);
+        Instant readySince = readiness.readySince(c.contractType(), c.submittedAt(), current, approvals.of(c.id()));
         return Objects.equals(readySince, c.readySince()) ? c : c.withReadySince(readySince, now);
     }
 

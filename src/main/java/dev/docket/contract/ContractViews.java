@@ -34,10 +34,12 @@ public class ContractViews {
             views.putIfAbsent(g.name(), new ContractView.GateView(g.name(), false, g.passed(), g.changedAt(), g.changedBy()));
         }
         List<String> missing = new ArrayList<>(readiness.missing(c.contractType(), gates));
+        // Ready needs every gate and no pending approval; readySince is null while an approval is pending.
+        boolean ready = missing.isEmpty() && c.readySince() != null;
         return new ContractView(c.id(), c.externalRef(), c.title(), c.account(), c.owner(), c.team(), c.product(),
                 c.contractType(), c.paper(), new Money(c.dealAmount(), c.dealCurrency()),
                 new Money(c.expansionAmount(), c.expansionCurrency()), c.targetCloseDate(), c.status(),
-                c.submittedAt(), c.readySince(), missing.isEmpty(), missing, List.copyOf(views.values()),
+                c.submittedAt(), c.readySince(), ready, missing, List.copyOf(views.values()),
                 c.assignee(), c.createdAt(), c.updatedAt(), c.version() == null ? 0 : c.version());
     }
 }

@@ -74,6 +74,19 @@ public class ReadinessPolicy {
         return passed == required.size() ? latest : null;
     }
 
+    /**
+     * Readiness with approvals: not ready while any approval request is pending, and once none is, ready from
+     * the later of the last required gate passing and the last decision, so the ready clock restarts after a hold.
+     */
+    public @Nullable Instant readySince(ContractType type, Instant submittedAt, Collection<Gate> gates, ApprovalHolds.Hold hold) {
+        Instant gatesPassed = readySince(type, submittedAt, gates);
+        if (gatesPassed == null || hold.pending() > 0) {
+            return null;
+        }
+        Instant decided = hold.lastDecidedAt();
+        return decided != null && decided.isAfter(gatesPassed) ? decided : gatesPassed;
+    }
+
     public void requireKnown(String field, @Nullable String gate) {
         if (gate == null || !knownGates.contains(gate)) {
             throw new InvalidFieldException(field, "unknown gate '" + gate + "'; the policy knows " + String.join(", ", knownGates));

@@ -30,16 +30,18 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
     private final ContractRepository contracts;
     private final GateRepository gates;
     private final ReadinessPolicy readiness;
+    private final ApprovalHolds approvals;
     private final ApplicationEventPublisher<ContractChanged> events;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     ReadinessReconciler(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
-                        ApplicationEventPublisher<ContractChanged> events, TransactionOperations<Connection> transactions,
-                        Clock clock) {
+                        ApprovalHolds approvals, ApplicationEventPublisher<ContractChanged> events,
+                        TransactionOperations<Connection> transactions, Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
+        this.approvals = approvals;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -58,12 +60,15 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         if (open.isEmpty()) {
             return 0;
         }
-        Map<Long, List<Gate>> gatesById = gates.findByContractIdIn(open.stream().map(Contract::id).toList()).stream()
+        List<Long> ids = open.stream().map(Contract::id).toList();
+        Map<Long, List<Gate>> gatesById = gates.findByContractIdIn(ids).stream()
                 .collect(Collectors.groupingBy(Gate::contractId));
+        Map<Long, ApprovalHolds.Hold> holds = approvals.of(ids);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int fixed = 0;
         for (Contract c : open) {
-            Instant readySince = readiness.readySince(c.contractType(), c.submittedAt(), gatesById.getOrDefault(c.id(), List.of()));
+            Instant readySince = readiness.readySince(c.contractType(), c.submittedAt(), gatesById.getOrDefault(c.id(), List.of()),
+                    holds.getOrDefault(c.id(), ApprovalHolds.Hold.NONE));
             if (!Objects.equals(readySince, c.readySince())) {
                 contracts.update(c.withReadySince(readySince, now));
                 events.publishEvent(new ContractChanged(c.id()));

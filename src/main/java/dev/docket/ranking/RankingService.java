@@ -238,11 +238,10 @@ public class RankingService {
     /** Scores fresh facts for the contracts with one rule set and returns them in queue order. */
     List<Ranking.Slot> score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today) {
         List<Ranking.Slot> slots = new ArrayList<>(open.size());
-        List<ContractFact> scored = new ArrayList<>(open.size());
-        for (Contract c : open) {
-            ContractFact fact = facts.toFact(c, gatesById.getOrDefault(c.id(), List.of()), today);
-            scored.add(fact);
-            slots.add(new Ranking.Slot(ContractSummary.of(c), fact));
+        // In bulk: approvals and overrides are loaded with one query each for all the contracts.
+        List<ContractFact> scored = facts.toFacts(open, gatesById, today);
+        for (int i = 0; i < open.size(); i++) {
+            slots.add(new Ranking.Slot(ContractSummary.of(open.get(i)), scored.get(i)));
         }
         ruleSet.score(scored);
         slots.sort(Ranking.ORDER);

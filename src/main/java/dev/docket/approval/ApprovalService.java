@@ -1,0 +1,101 @@
+package dev.docket.approval;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.docket.contract.Contract;
+import dev.docket.contract.ContractClosedException;
+import dev.docket.contract.ContractNotFoundException;
+import dev.docket.contract.ContractRepository;
+import dev.docket.contract.ContractService;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * Requests and decisions. Each write refreshes the contract's readiness in the same transaction
+ * (a pending request holds it back; a decision restarts its ready clock), which also publishes
+ * ContractChanged so the ranking takes the change in after commit.
+ */
+@Singleton
+public class ApprovalService {
+
+    private final ApprovalRepository approvals;
+    private final ContractRepository contracts;
+    private final ContractService contractService;
+    private final Clock clock;
+
+    ApprovalService(ApprovalRepository approvals, ContractRepository contracts, ContractService contractService, Clock clock) {
+        this.approvals = approvals;
+        this.contracts = contracts;
+        this.contractService = contractService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApprovalView request(long contractId, ApprovalRequest body) {
+        Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        if (!contract.status().isOpen()) {
+            throw new ContractClosedException(contractId, contract.status(), "new approval requests");
+        }
+        Approval saved = approvals.save(new Approval(null, contractId, body.decisionMaker().strip(), body.question().strip(),
+                ApprovalStatus.PENDING, body.requestedBy().strip(), now(), null, null, null));
+        contractService.refreshReadiness(contractId);
+        return ApprovalView.of(saved);
+    }
+
+    @Transactional
+    public ApprovalView decide(long approvalId, DecisionRequest body) {
+        Approval a = approvals.findById(approvalId).orElseThrow(() -> new ApprovalNotFoundException(approvalId));
+        if (a.status() != ApprovalStatus.PENDING) {
+            throw new ApprovalAlreadyDecidedException(a);
+        }
+        Instant now = now();
+        String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+        if (approvals.decideIfPending(approvalId, body.decision().status().name(), body.decidedBy().strip(), now, comment) == 0) {
+            throw new ApprovalAlreadyDecidedException(approvalId, a.contractId());
+        }
+        contractService.refreshReadiness(a.contractId());
+        return ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
+                a.requestedBy(), a.requestedAt(), body.decidedBy().strip(), now, comment));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApprovalView> forContract(long contractId) {
+        if (!contracts.existsById(contractId)) {
+            throw new ContractNotFoundException(contractId);
+        }
+        return approvals.findByContractIdOrderById(contractId).stream().map(ApprovalView::of).toList();
+    }
+
+    /** A decision maker's pending requests on open contracts, oldest first: the order they should be answered in. */
+    @Transactional(readOnly = true)
+    public List<InboxItem> inbox(String decisionMaker) {
+        List<Approval> pending = approvals.findByDecisionMakerAndStatus(decisionMaker.strip(), ApprovalStatus.PENDING)
+                .stream().sorted(Comparator.comparing(Approval::requestedAt).thenComparing(Approval::id)).toList();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = pending.stream().map(Approval::contractId).distinct().toList();
+        Map<Long, Contract> open = contracts.findAll((root, cb) -> root.get("id").in(ids)).stream()
+                .filter(c -> c.status().isOpen())
+                .collect(Collectors.toMap(Contract::id, Function.identity()));
+        return pending.stream()
+                .filter(a -> open.containsKey(a.contractId()))
+                .map(a -> {
+                    Contract c = open.get(a.contractId());
+                    return new InboxItem(a.id(), c.id(), c.title(), c.account(), a.question(), a.requestedBy(), a.requestedAt());
+                })
+                .toList();
+    }
+
+    private Instant now() {
+        // Stored as DATETIME(6): keep microseconds so a value reads back exactly as written.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

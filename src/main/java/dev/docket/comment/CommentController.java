@@ -1,0 +1,57 @@
+package dev.docket.comment;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import dev.docket.contract.ContractNotFoundException;
+import dev.docket.contract.ContractRepository;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.validation.Valid;
+
+/** A contract's comment thread, oldest first. Comments do not move a contract, so they do not touch the ranking. */
+@Controller("/api/contracts/{id}/comments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CommentController {
+
+    private final CommentRepository comments;
+    private final ContractRepository contracts;
+    private final Clock clock;
+
+    CommentController(CommentRepository comments, ContractRepository contracts, Clock clock) {
+        this.comments = comments;
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    @Post
+    @Transactional
+    HttpResponse<CommentView> add(@PathVariable long id, @Body @Valid CommentRequest body) {
+        requireContract(id);
+        Comment saved = comments.save(new Comment(null, id, body.author().strip(), body.text().strip(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        return HttpResponse.created(CommentView.of(saved), URI.create("/api/contracts/" + id + "/comments"));
+    }
+
+    @Get
+    @Transactional(readOnly = true)
+    List<CommentView> thread(@PathVariable long id) {
+        requireContract(id);
+        return comments.findByContractIdOrderById(id).stream().map(CommentView::of).toList();
+    }
+
+    private void requireContract(long id) {
+        if (!contracts.existsById(id)) {
+            throw new ContractNotFoundException(id);
+        }
+    }
+}

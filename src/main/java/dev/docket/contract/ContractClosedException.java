@@ -1,0 +1,10 @@
+package dev.docket.contract;
+
+/** A write that only makes sense while legal still has the contract, sent after it was signed or withdrawn. */
+public final class ContractClosedException extends RuntimeException {
+
+    public ContractClosedException(long id, ContractStatus status, String refused) {
+        super("Contract " + id + " is " + status + ", so it takes no " + refused + "; only open contracts ("
+                + String.join(", ", ContractStatus.OPEN.stream().map(Enum::name).sorted().toList()) + ") do");
+    }
+}

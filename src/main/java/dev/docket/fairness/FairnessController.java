@@ -1,0 +1,32 @@
+package dev.docket.fairness;
+
+import java.time.LocalDate;
+
+import dev.docket.ranking.BusinessCalendar;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+@Controller("/api/reports/fairness")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class FairnessController {
+
+    private final FairnessService reports;
+    private final BusinessCalendar calendar;
+
+    FairnessController(FairnessService reports, BusinessCalendar calendar) {
+        this.reports = reports;
+        this.calendar = calendar;
+    }
+
+    /** {@code from} and {@code to} are inclusive days in legal's time zone; without them, the twelve weeks up to today. */
+    @Get
+    FairnessReport fairness(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
+        LocalDate end = to != null ? to : calendar.today();
+        LocalDate start = from != null ? from : end.minusWeeks(12).plusDays(1);
+        return reports.report(start, end);
+    }
+}

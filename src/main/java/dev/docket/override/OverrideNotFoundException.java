@@ -1,0 +1,8 @@
+package dev.docket.override;
+
+public final class OverrideNotFoundException extends RuntimeException {
+
+    public OverrideNotFoundException(long id) {
+        super("No override has id " + id);
+    }
+}

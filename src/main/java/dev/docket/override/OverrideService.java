@@ -1,0 +1,117 @@
+package dev.docket.override;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.docket.contract.Contract;
+import dev.docket.contract.ContractChanged;
+import dev.docket.contract.ContractClosedException;
+import dev.docket.contract.ContractNotFoundException;
+import dev.docket.contract.ContractRepository;
+import dev.docket.facts.OverrideFact;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * The override ledger. Every write publishes ContractChanged inside its transaction, so the ranking takes
+ * the override in (or drops it) right after commit; expiry is announced by {@link OverrideExpiryCheck}.
+ */
+@Singleton
+public class OverrideService {
+
+    private final OverrideRepository overrides;
+    private final ContractRepository contracts;
+    private final OverrideChecks checks;
+    private final ApplicationEventPublisher<ContractChanged> events;
+    private final Clock clock;
+
+    OverrideService(OverrideRepository overrides, ContractRepository contracts, OverrideChecks checks,
+                    ApplicationEventPublisher<ContractChanged> events, Clock clock) {
+        this.overrides = overrides;
+        this.contracts = contracts;
+        this.checks = checks;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public OverrideView create(long contractId, OverrideRequest r) {
+        Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        if (!contract.status().isOpen()) {
+            throw new ContractClosedException(contractId, contract.status(), "overrides");
+        }
+        Instant now = now();
+        checks.check(r, now);
+        overrides.lockContract(contractId);
+        overrides.findByContractIdAndRevokedAtIsNullAndExpiresAtGreaterThan(contractId, now).stream().findFirst()
+                .ifPresent(active -> {
+                    throw new ActiveOverrideExistsException(active);
+                });
+        ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
+                r.reason().strip(), r.askedBy().strip(), r.approvedBy().strip(), now,
+                r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null));
+        events.publishEvent(new ContractChanged(contractId));
+        return OverrideView.of(saved, now);
+    }
+
+    @Transactional
+    public OverrideView revoke(long overrideId, RevokeRequest r) {
+        ContractOverride o = overrides.findById(overrideId).orElseThrow(() -> new OverrideNotFoundException(overrideId));
+        Instant now = now();
+        if (!o.isActiveAt(now)) {
+            throw new OverrideNotActiveException(o);
+        }
+        if (overrides.revokeIfActive(overrideId, now, r.by().strip(), r.reason().strip()) == 0) {
+            throw new OverrideNotActiveException(overrideId);
+        }
+        events.publishEvent(new ContractChanged(o.contractId()));
+        return OverrideView.of(new ContractOverride(o.id(), o.contractId(), o.points(), o.pinToTop(), o.reason(), o.askedBy(),
+                o.approvedBy(), o.createdAt(), o.expiresAt(), now, r.by().strip(), r.reason().strip()), now);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OverrideView> forContract(long contractId) {
+        if (!contracts.existsById(contractId)) {
+            throw new ContractNotFoundException(contractId);
+        }
+        Instant now = clock.instant();
+        return overrides.findByContractIdOrderById(contractId).stream().map(o -> OverrideView.of(o, now)).toList();
+    }
+
+    /** The override each contract has in force at {@code now}, as the rules see it; one query for all of them. */
+    public Map<Long, OverrideFact> activeFacts(Collection<Long> contractIds, Instant now) {
+        if (contractIds.isEmpty()) {
+            return Map.of();
+        }
+        // At most one is active per contract; should two ever be, the newer decision wins.
+        return overrides.findByContractIdInAndRevokedAtIsNullAndExpiresAtGreaterThan(contractIds, now).stream()
+                .sorted(Comparator.comparing(ContractOverride::createdAt))
+                .collect(Collectors.toMap(ContractOverride::contractId, OverrideService::fact, (older, newer) -> newer));
+    }
+
+    /** Publishes ContractChanged for every contract whose override expired in (after, upTo]; returns how many. */
+    @Transactional
+    public int announceExpired(Instant after, Instant upTo) {
+        List<Long> contractIds = overrides.findByRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(after, upTo)
+                .stream().map(ContractOverride::contractId).distinct().toList();
+        contractIds.forEach(id -> events.publishEvent(new ContractChanged(id)));
+        return contractIds.size();
+    }
+
+    private static OverrideFact fact(ContractOverride o) {
+        return new OverrideFact(o.id(), o.points() == null ? 0.0 : o.points().doubleValue(), o.pinToTop(), o.reason(),
+                o.askedBy(), o.approvedBy(), o.expiresAt());
+    }
+
+    private Instant now() {
+        // Stored as DATETIME(6): keep microseconds so a value reads back exactly as written.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.docket.override;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+public record RevokeRequest(@NotBlank @Size(max = 120) String by, @NotBlank @Size(max = 1000) String reason) {
+}

@@ -1,0 +1,55 @@
+package dev.docket.comment;
+
+import static dev.docket.support.Api.contract;
+import static dev.docket.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import dev.docket.contract.ContractView;
+import dev.docket.support.Api;
+import dev.docket.support.DatabaseTest;
+import dev.docket.support.TestClock;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class CommentIT extends DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void eachContractHasItsOwnThreadOldestFirst() {
+        Api api = new Api(client.toBlocking());
+        clock.set(TestClock.START);
+        ContractView c = api.create(contract("CM-1"));
+        ContractView other = api.create(contract("CM-2"));
+
+        HttpResponse<CommentView> first = api.exchange(HttpRequest.POST("/api/contracts/" + c.id() + "/comments",
+                map("author", "Dana Legal", "text", "  Their liability cap is unlimited.\nNeeds CFO sign-off.  ")), CommentView.class);
+        clock.advance(Duration.ofMinutes(5));
+        api.exchange(HttpRequest.POST("/api/contracts/" + other.id() + "/comments",
+                map("author", "Sam Sales", "text", "Different deal")), CommentView.class);
+        api.exchange(HttpRequest.POST("/api/contracts/" + c.id() + "/comments",
+                map("author", "Sam Sales", "text", "Asked the CFO today")), CommentView.class);
+
+        assertThat(first.code()).isEqualTo(201);
+        assertThat(first.body().createdAt()).isEqualTo(TestClock.START);
+        CommentView[] thread = api.get("/api/contracts/" + c.id() + "/comments", CommentView[].class);
+        assertThat(thread).extracting(CommentView::author).containsExactly("Dana Legal", "Sam Sales");
+        assertThat(thread[0].text()).isEqualTo("Their liability cap is unlimited.\nNeeds CFO sign-off.");
+        assertThat(thread[1].createdAt()).isEqualTo(TestClock.START.plus(Duration.ofMinutes(5)));
+        assertThat(thread).allSatisfy(t -> assertThat(t.contractId()).isEqualTo(c.id()));
+        assertThat(api.get("/api/contracts/" + other.id() + "/comments", CommentView[].class)).hasSize(1);
+    }
+}
