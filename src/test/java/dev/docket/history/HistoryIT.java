@@ -131,6 +131,43 @@ class HistoryIT extends DatabaseTest {
         assertThat(history(api, y)).extracting(HistoryPoint::cause).contains("TIME");
     }
 
+    @Test
+    void approvalsOverridesAndNewRulesShowAsCausesWhenTheyMoveADeal() {
+        Api api = new Api(client.toBlocking());
+        clock.set(TestClock.START.plus(Duration.ofDays(60)));
+        emptyBacklog();
+        // P: 100,000 (20 points) leads Q: 50,000 (16.99).
+        ContractView p = api.create(other("AO-P", 100_000, allGatesPassed()));
+        ContractView q = api.create(other("AO-Q", 50_000, allGatesPassed()));
+        tick();
+        // A pending approval holds P back; deciding it lets P lead again.
+        dev.docket.approval.ApprovalView hold = api.exchange(HttpRequest.POST("/api/contracts/" + p.id() + "/approvals",
+                map("decisionMaker", "CFO", "question", "liability cap above 2x fees", "requestedBy", "rep")),
+                dev.docket.approval.ApprovalView.class).body();
+        tick();
+        api.exchange(HttpRequest.POST("/api/approvals/" + hold.id() + "/decision",
+                map("decision", "APPROVED", "comment", "fine for this account", "decidedBy", "CFO")), String.class);
+        tick();
+        // A +10 override lifts Q (26.99) above P (20).
+        api.exchange(HttpRequest.POST("/api/contracts/" + q.id() + "/overrides", map("points", 10,
+                "reason", "strategic logo the CEO committed to this quarter", "askedBy", "rep", "approvedBy", "head-of-legal",
+                "expiresAt", clock.instant().plus(Duration.ofDays(7)).toString())), String.class);
+        tick();
+        // A policy without the override rules puts P back in front.
+        List<RuleSource> withoutOverrides = rules.get().sources().stream()
+                .filter(s -> s.kind() != RuleSource.Kind.SCENARIO && !s.path().equals("overrides.drl")).toList();
+        assertThat(rules.activate(withoutOverrides, RuleVersion.Source.API, "test").ok()).isTrue();
+        rankingService.fresh();
+        recorder.flush();
+
+        assertThat(history(api, p)).extracting(HistoryPoint::cause)
+                .containsSubsequence("ARRIVED", "APPROVAL", "APPROVAL", "OTHER_AHEAD", "RULE_VERSION");
+        assertThat(history(api, q)).extracting(HistoryPoint::cause)
+                .containsSubsequence("ARRIVED", "OTHER_LEFT", "OTHER_AHEAD", "OVERRIDE", "RULE_VERSION");
+        assertThat(history(api, q)).filteredOn(h -> h.cause().equals("OVERRIDE")).singleElement()
+                .satisfies(h -> assertThat(h.detail()).contains("strategic logo").contains("head-of-legal"));
+    }
+
     private List<HistoryPoint> history(Api api, ContractView contract) {
         return List.of(api.get("/api/contracts/" + contract.id() + "/history", HistoryController.ContractRankHistory.class)
                 .changes().toArray(HistoryPoint[]::new));
