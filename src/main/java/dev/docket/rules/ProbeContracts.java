@@ -8,10 +8,12 @@ import java.util.Set;
 
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
+import dev.docket.facts.OverrideFact;
 
 /**
  * The synthetic backlog a candidate rule set is probed with: every contract type, both papers, every open
  * status, ready and not ready, values from nothing to very large, with and without a target close date,
+ * with pending approvals and with point and pin overrides,
  * and fields that may be null left null, so a rule that forgets a null guard fails here rather than live.
  */
 final class ProbeContracts {
@@ -51,6 +53,15 @@ final class ProbeContracts {
             if (MISSING.get(i % MISSING.size()).isEmpty()) {
                 int daysReady = i % 4 == 0 ? 0 : (i * 2) % 30;
                 b.readySince(TODAY.minusDays(daysReady).atTime(15, 0).toInstant(ZoneOffset.UTC), businessDays(daysReady));
+            }
+            // Approvals and overrides too, so a rule reading them is exercised before it goes live.
+            if (i % 5 == 1) {
+                b.pendingApprovals(List.of("CFO: liability cap above 2x fees"));
+            }
+            if (i % 7 == 2 || i % 7 == 5) {
+                b.override(new OverrideFact(id, i % 7 == 2 ? (i % 2 == 0 ? 15 : -10) : 0, i % 7 == 5,
+                        "probe override for a strategic account", "owner" + (i % 4), "head-of-legal",
+                        TODAY.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC)));
             }
             Integer daysToClose = DAYS_TO_CLOSE[i % DAYS_TO_CLOSE.length];
             if (daysToClose != null) {
