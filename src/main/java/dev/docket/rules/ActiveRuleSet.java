@@ -93,6 +93,9 @@ public class ActiveRuleSet {
     /** Checks a candidate and, if it passes, records it and makes it live for every instance. */
     public synchronized CheckResult activate(List<RuleSource> sources, RuleVersion.Source source, @Nullable String by) {
         CheckResult result = CandidateChecker.check(sources);
+        // Recorded before the swap: a status read in between may show the old version as healthy,
+        // but never the new version next to the previous attempt's failure.
+        record(source, result);
         if (result.ok() && result.ruleSet().version().equals(current.ruleSet().version())) {
             LOG.debug("Candidate from {} is the active policy {}; nothing to activate", source, current.ruleSet().version());
         } else if (result.ok()) {
@@ -105,7 +108,6 @@ public class ActiveRuleSet {
             LOG.warn("Rule candidate from {} rejected; version {} keeps serving.\n{}", source, current.version().id(),
                     describe(result.problems()));
         }
-        record(source, result);
         return result;
     }
 

@@ -111,7 +111,9 @@ class RuleReloadUnderLoadIT extends DatabaseTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             RulesStatus s = status(http);
-            if (s.lastAttempt().number() > attempt) {
+            // Picked up, and if accepted, live: the attempt is recorded a moment before the swap.
+            if (s.lastAttempt().number() > attempt
+                    && (!s.lastAttempt().activated() || s.active().hash().equals(s.lastAttempt().hash()))) {
                 return s;
             }
             Thread.sleep(20);
