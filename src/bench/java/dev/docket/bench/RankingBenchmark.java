@@ -1,6 +1,7 @@
 package dev.docket.bench;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +9,7 @@ import dev.docket.facts.ContractFact;
 import dev.docket.rules.CandidateChecker;
 import dev.docket.rules.CheckResult;
 import dev.docket.rules.CompiledRuleSet;
+import dev.docket.rules.QueueOrder;
 import dev.docket.sample.ContractGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,42 +25,55 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scoring a backlog with the real rules: one session, every fact inserted, all rules fired. Facts collect
- * contributions in place, so each call gets freshly generated ones (built outside the measured time).
+ * A full re-rank of a generated backlog, with every contribution and its reason: the real rules in rules/ through
+ * Docket's scoring path ({@code drools}) against the same policy hand-written in plain Java ({@code plainJava}, the
+ * floor). Both get fresh copies of the same facts for every call, copied outside the measured time, and both end
+ * with the backlog in queue order. The single-contract update is in {@link IncrementalBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 10, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class RankingBenchmark {
 
-    @Param({"1000", "10000"})
-    public int facts;
+    @Param({"1000", "10000", "100000"})
+    public int contracts;
 
-    private final ContractGenerator contracts = new ContractGenerator(1);
-    private final LocalDate today = LocalDate.now();
     private CompiledRuleSet ruleSet;
+    private List<ContractFact> generated;
     private List<ContractFact> backlog;
 
     @Setup
-    public void compile() {
+    public void compileAndGenerate() {
         CheckResult result = CandidateChecker.check(SyntheticRules.real());
         if (!result.ok()) {
             throw new IllegalStateException("The rules folder fails its checks: " + result.problems());
         }
         ruleSet = result.ruleSet();
+        generated = new ContractGenerator(1).facts(contracts, LocalDate.now());
     }
 
     @Setup(Level.Invocation)
     public void freshFacts() {
-        backlog = contracts.facts(facts, today);
+        List<ContractFact> copies = new ArrayList<>(generated.size());
+        for (ContractFact fact : generated) {
+            copies.add(fact.toBuilder().build());
+        }
+        backlog = copies;
     }
 
     @Benchmark
-    public List<ContractFact> score() {
+    public List<ContractFact> drools() {
         ruleSet.score(backlog);
-        return backlog;
+        List<ContractFact> queue = new ArrayList<>(backlog);
+        queue.sort(QueueOrder.COMPARATOR);
+        return queue;
+    }
+
+    @Benchmark
+    public List<ContractFact> plainJava() {
+        return PlainJavaPolicy.rank(backlog);
     }
 }

@@ -42,7 +42,8 @@ public final class ContractFact {
 
     private final List<Contribution> contributions = new ArrayList<>(6);
     private final List<String> blockers = new ArrayList<>(2);
-    private double score;
+    // In hundredths: every contribution is rounded to hundredths, so the sum is exact whatever order rules fire in.
+    private long scoreHundredths;
     private String pinnedBecause;
 
     ContractFact(ContractFactBuilder b) {
@@ -94,9 +95,9 @@ public final class ContractFact {
             // Rounding would turn NaN into 0 and hide the broken arithmetic; fail so the probe names the rule.
             throw new IllegalArgumentException("rule '" + rule + "' gave " + points + " points; points must be a finite number");
         }
-        double rounded = Math.round(points * 100.0) / 100.0;
-        contributions.add(new Contribution(rule, rounded, reason));
-        score += rounded;
+        long hundredths = Math.round(points * 100.0);
+        contributions.add(new Contribution(rule, hundredths / 100.0, reason));
+        scoreHundredths += hundredths;
     }
 
     /** Moves this contract to the not-ready lane; {@code reason} tells the rep what to fix. */
@@ -154,10 +155,10 @@ public final class ContractFact {
     public OverrideFact getOverride() { return override; }
     public List<Contribution> getContributions() { return Collections.unmodifiableList(contributions); }
     public List<String> getBlockers() { return Collections.unmodifiableList(blockers); }
-    public double getScore() { return score; }
+    public double getScore() { return scoreHundredths / 100.0; }
 
     @Override
     public String toString() {
-        return "ContractFact{id=" + id + ", title='" + title + "', score=" + score + ", lane=" + getLane() + '}';
+        return "ContractFact{id=" + id + ", title='" + title + "', score=" + getScore() + ", lane=" + getLane() + '}';
     }
 }

@@ -20,6 +20,7 @@ import dev.docket.contract.ContractType;
 import dev.docket.contract.Money;
 import dev.docket.contract.Paper;
 import dev.docket.facts.ContractFact;
+import dev.docket.facts.OverrideFact;
 import dev.docket.rules.BusinessDays;
 
 /**
@@ -45,6 +46,9 @@ public final class ContractGenerator {
     // Facts only: the API always creates contracts as SUBMITTED.
     private static final String[] STATUSES = {"SUBMITTED", "IN_REVIEW", "WAITING_ON_SALES"};
     private static final double[] STATUS_SHARES = {0.80, 0.15, 0.05};
+    private static final String[] APPROVALS = {"CFO: discount above threshold", "general-counsel: liability cap above 2x fees",
+        "CTO: source code escrow"};
+    private static final double[] APPROVAL_SHARES = {0.6, 0.3, 0.1};
     private static final double MIN_VALUE = 1_000;
     private static final double MAX_VALUE = 5_000_000;
 
@@ -57,7 +61,12 @@ public final class ContractGenerator {
     /** What is drawn for one contract; requests and facts are both built from it. */
     private record Deal(String ref, String title, CrmExport.Account account, String owner, String team, String product,
                         ContractType type, Paper paper, String currency, BigDecimal amount, BigDecimal expansion,
-                        int closeInDays, Map<String, Boolean> gates, int submittedDaysAgo, int readyLagDays, String status) {
+                        int closeInDays, Map<String, Boolean> gates, int submittedDaysAgo, int readyLagDays, String status,
+                        String pendingApproval, Discretion override) {
+    }
+
+    /** An override as legal grants them: rarely, mostly a few points, now and then a pin. */
+    public record Discretion(double points, boolean pinToTop, String reason) {
     }
 
     public ContractGenerator(long seed) {
@@ -107,7 +116,11 @@ public final class ContractGenerator {
                 .expansionPotentialBase(d.expansion().doubleValue() * rate)
                 .submittedAt(submitted, BusinessDays.between(dateOf(submitted), today))
                 .targetCloseDate(today.plusDays(d.closeInDays()), d.closeInDays())
-                .missingGates(missing);
+                .missingGates(missing)
+                .pendingApprovals(d.pendingApproval() == null ? List.of() : List.of(d.pendingApproval()))
+                .override(d.override() == null ? null : new OverrideFact(index + 1L, d.override().points(),
+                        d.override().pinToTop(), d.override().reason(), d.owner(), "head-of-legal",
+                        today.plusDays(14).atTime(17, 0).toInstant(ZoneOffset.UTC)));
         if (missing.isEmpty()) {
             Instant ready = submitted.plus(Math.min(d.readyLagDays(), d.submittedDaysAgo()), ChronoUnit.DAYS);
             builder.readySince(ready, BusinessDays.between(dateOf(ready), today));
@@ -138,7 +151,7 @@ public final class ContractGenerator {
         String title = product + " " + type.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " for " + account.name();
         return new Deal(ref, title, account, owner, export.officeByAgent().get(owner), product, type, paper, currency,
                 money(price * units / rate), money(expansion / rate), r.nextInt(-10, 91), gates(r, type),
-                r.nextInt(0, 46), r.nextInt(0, 8), pick(r, STATUSES, STATUS_SHARES));
+                r.nextInt(0, 46), r.nextInt(0, 8), pick(r, STATUSES, STATUS_SHARES), approval(r), discretion(r));
     }
 
     /** About 65% of contracts arrive with every required gate passed; the rest miss one or two. */
@@ -153,6 +166,23 @@ public final class ContractGenerator {
             }
         }
         return gates;
+    }
+
+    /** About 3% of deals wait on a decision maker. */
+    private static String approval(SplittableRandom r) {
+        return r.nextDouble() < 0.03 ? pick(r, APPROVALS, APPROVAL_SHARES) : null;
+    }
+
+    /** About 1% of deals carry an override: 0.8% signed points, 0.2% a pin. */
+    private static Discretion discretion(SplittableRandom r) {
+        double roll = r.nextDouble();
+        if (roll < 0.002) {
+            return new Discretion(0, true, "renewal at risk, CEO escalation this week");
+        }
+        if (roll < 0.01) {
+            return new Discretion(r.nextBoolean() ? 15 : -10, false, "strategic logo for the quarter, agreed with sales leadership");
+        }
+        return null;
     }
 
     private static <T> T pick(SplittableRandom r, T[] choices, double[] shares) {

@@ -1,0 +1,128 @@
+package dev.docket.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import dev.docket.facts.ContractFact;
+import dev.docket.facts.OverrideFact;
+import dev.docket.rules.QueueOrder;
+
+/**
+ * The default policy in rules/ written by hand in plain Java, for benchmarks only: the floor that the Drools
+ * ranking is measured against. It writes the same contributions, reasons and blockers into the same facts and
+ * orders them with the same comparator, so the difference in time is what the rule engine costs.
+ * PlainJavaPolicyTest keeps it equal to the real rules; if the folder's policy changes, change this with it.
+ */
+public final class PlainJavaPolicy {
+
+    private PlainJavaPolicy() {
+    }
+
+    /** Scores every fact and sorts them into queue order, as a full re-rank does. */
+    public static List<ContractFact> rank(List<ContractFact> facts) {
+        for (ContractFact fact : facts) {
+            score(fact);
+        }
+        List<ContractFact> queue = new java.util.ArrayList<>(facts);
+        queue.sort(QueueOrder.COMPARATOR);
+        return queue;
+    }
+
+    public static void score(ContractFact c) {
+        readiness(c);
+        age(c);
+        value(c);
+        expansion(c);
+        urgency(c);
+        quickReview(c);
+        override(c);
+    }
+
+    private static void readiness(ContractFact c) {
+        if (!c.getMissingGates().isEmpty()) {
+            for (String gate : new TreeSet<>(c.getMissingGates())) {
+                c.block("gate '" + gate + "' has not passed");
+            }
+        }
+        if (c.getStatus().equals("WAITING_ON_SALES")) {
+            c.block("legal is waiting on sales for an answer");
+        }
+        for (String approval : c.getPendingApprovals()) {
+            c.block("waiting on approval from " + approval);
+        }
+    }
+
+    private static void age(ContractFact c) {
+        int days = c.getBusinessDaysReady();
+        if (c.getReadySince() != null && days > 0) {
+            c.add("First in, first out", days * 3.0,
+                    "ready for legal for " + days + " business day" + (days == 1 ? "" : "s") + " (3 points a day)");
+        }
+    }
+
+    private static void value(ContractFact c) {
+        if (c.getDealValueBase() >= 1000) {
+            double points = Math.min(40.0, 10.0 * Math.log10(c.getDealValueBase() / 1000.0));
+            c.add("Deal value", points, String.format(Locale.ROOT,
+                    "deal value %,.0f %s (%,.0f in base currency), log-scaled, capped at 40",
+                    c.getDealValue(), c.getCurrency(), c.getDealValueBase()));
+        }
+    }
+
+    private static void expansion(ContractFact c) {
+        if (c.getExpansionPotentialBase() >= 1000) {
+            double points = Math.min(36.0, 12.0 * Math.log10(c.getExpansionPotentialBase() / 1000.0));
+            c.add("Expansion potential", points, String.format(Locale.ROOT,
+                    "expansion potential %,.0f a year in base currency, log-scaled, capped at 36",
+                    c.getExpansionPotentialBase()));
+        }
+    }
+
+    private static void urgency(ContractFact c) {
+        Integer days = c.getDaysToTargetClose();
+        if (days == null) {
+            return;
+        }
+        if (days < 0) {
+            int late = -days;
+            c.add("Target close overdue", 12.0,
+                    "target close date " + c.getTargetCloseDate() + " passed " + late + " day" + (late == 1 ? "" : "s") + " ago");
+        } else if (days <= 14) {
+            c.add("Target close within 14 days", 20.0, "target close date " + c.getTargetCloseDate()
+                    + (days == 0 ? " is today" : " is in " + days + " day" + (days == 1 ? "" : "s")));
+        } else if (days <= 30) {
+            c.add("Target close within 30 days", 8.0,
+                    "target close date " + c.getTargetCloseDate() + " is in " + days + " days");
+        }
+    }
+
+    private static void quickReview(ContractFact c) {
+        String paper = c.getPaper();
+        String on = c.getContractType() + " on " + ("OURS".equals(paper) ? "our" : "the customer's") + " paper: ";
+        switch (c.getContractType() + "/" + paper) {
+            case "NDA/OURS" -> c.add("Quick review: NDA on our paper", 10, on + "our own NDA template is the quickest review there is");
+            case "NDA/CUSTOMER" -> c.add("Quick review: NDA on customer paper", 6, on + "an NDA is short even on the customer's template");
+            case "ORDER_FORM/OURS" -> c.add("Quick review: order form on our paper", 6, on + "an order form on our template is quick to check");
+            case "AMENDMENT/OURS" -> c.add("Quick review: amendment on our paper", 4, on + "an amendment to our own template is usually a short review");
+            case "DPA/OURS" -> c.add("Quick review: DPA on our paper", 2, on + "our standard DPA needs only a light review");
+            case "MSA/CUSTOMER" -> c.add("Quick review: MSA on customer paper", -4, on + "customer paper MSAs take longest to redline");
+            default -> { }
+        }
+    }
+
+    private static void override(ContractFact c) {
+        OverrideFact o = c.getOverride();
+        if (o == null) {
+            return;
+        }
+        String who = o.getApprovedBy() + " at " + o.getAskedBy() + "'s request until " + o.getExpiresAt() + ": " + o.getReason();
+        if (o.isPinToTop()) {
+            String why = "pinned to the top of its lane by " + who;
+            c.pin(why);
+            c.add("Override: pin to top", 0.0, why);
+        } else {
+            c.add("Override", o.getPoints(), "override by " + who);
+        }
+    }
+}
