@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IllegalFormatException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,7 +43,7 @@ public final class ContractFact {
     private final List<String> pendingApprovals;
     private final OverrideFact override;
 
-    private final List<Contribution> contributions = new ArrayList<>(6);
+    private final List<Reason> contributions = new ArrayList<>(6);
     private final List<String> blockers = new ArrayList<>(2);
     // In hundredths: every contribution is rounded to hundredths, so the sum is exact whatever order rules fire in.
     private long scoreHundredths;
@@ -91,12 +94,25 @@ public final class ContractFact {
      * Points are rounded to hundredths so the explanation reads cleanly and still sums exactly to the score.
      */
     public void add(String rule, double points, String reason) {
+        record(rule, points, reason, null);
+    }
+
+    /**
+     * Like {@link #add(String, double, String)}, with the reason given as a {@link String#format} pattern and its
+     * values: {@code $c.add(name, points, "deal value %,.0f %s", $c.getDealValue(), $c.getCurrency())}. The text is
+     * formatted (in US number style) only when an explanation shows it, which keeps re-ranking a large backlog fast.
+     */
+    public void add(String rule, double points, String reasonFormat, Object... values) {
+        record(rule, points, reasonFormat, values == null ? new Object[] {null} : values);
+    }
+
+    private void record(String rule, double points, String reason, Object[] values) {
         if (!Double.isFinite(points)) {
             // Rounding would turn NaN into 0 and hide the broken arithmetic; fail so the probe names the rule.
             throw new IllegalArgumentException("rule '" + rule + "' gave " + points + " points; points must be a finite number");
         }
         long hundredths = Math.round(points * 100.0);
-        contributions.add(new Contribution(rule, hundredths / 100.0, reason));
+        contributions.add(new Reason(rule, hundredths, reason, values));
         scoreHundredths += hundredths;
     }
 
@@ -153,7 +169,27 @@ public final class ContractFact {
     public List<String> getPendingApprovals() { return pendingApprovals; }
     /** The approved, unexpired override of this contract, or null. */
     public OverrideFact getOverride() { return override; }
-    public List<Contribution> getContributions() { return Collections.unmodifiableList(contributions); }
+    /** What each rule gave, in the order the rules fired; reasons are formatted now, on every call. */
+    public List<Contribution> getContributions() {
+        List<Contribution> shown = new ArrayList<>(contributions.size());
+        for (Reason reason : contributions) {
+            shown.add(reason.toContribution());
+        }
+        return Collections.unmodifiableList(shown);
+    }
+
+    /** Rules whose reason format does not fit its values, each with the formatter's complaint; for the rule checks. */
+    public Map<String, String> getUnformattableReasons() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (Reason reason : contributions) {
+            try {
+                reason.strictText();
+            } catch (IllegalFormatException e) {
+                problems.putIfAbsent(reason.rule, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
     public List<String> getBlockers() { return Collections.unmodifiableList(blockers); }
     public double getScore() { return scoreHundredths / 100.0; }
 

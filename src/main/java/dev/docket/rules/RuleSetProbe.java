@@ -143,6 +143,9 @@ public final class RuleSetProbe {
                             + " points without a reason; the reason is what the explanation shows"));
                 }
             }
+            fact.getUnformattableReasons().forEach((rule, complaint) -> problems.putIfAbsent("format:" + rule,
+                    RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' gave " + contract + " a reason whose format "
+                            + "does not fit its values (" + complaint + "); check each %-placeholder against the value passed for it")));
             if (!Double.isFinite(fact.getScore()) || Math.abs(sum - fact.getScore()) > 1e-6) {
                 problems.putIfAbsent("sum", new RuleProblem(null, 0, 0, "the contributions of " + contract + " sum to "
                         + sum + " but its score is " + fact.getScore() + "; every point must come from a contribution"));

@@ -1,7 +1,6 @@
 package dev.docket.bench;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 
 import dev.docket.facts.ContractFact;
@@ -64,18 +63,16 @@ public final class PlainJavaPolicy {
     private static void value(ContractFact c) {
         if (c.getDealValueBase() >= 1000) {
             double points = Math.min(40.0, 10.0 * Math.log10(c.getDealValueBase() / 1000.0));
-            c.add("Deal value", points, String.format(Locale.ROOT,
-                    "deal value %,.0f %s (%,.0f in base currency), log-scaled, capped at 40",
-                    c.getDealValue(), c.getCurrency(), c.getDealValueBase()));
+            c.add("Deal value", points, "deal value %,.0f %s (%,.0f in base currency), log-scaled, capped at 40",
+                    c.getDealValue(), c.getCurrency(), c.getDealValueBase());
         }
     }
 
     private static void expansion(ContractFact c) {
         if (c.getExpansionPotentialBase() >= 1000) {
             double points = Math.min(36.0, 12.0 * Math.log10(c.getExpansionPotentialBase() / 1000.0));
-            c.add("Expansion potential", points, String.format(Locale.ROOT,
-                    "expansion potential %,.0f a year in base currency, log-scaled, capped at 36",
-                    c.getExpansionPotentialBase()));
+            c.add("Expansion potential", points, "expansion potential %,.0f a year in base currency, log-scaled, capped at 36",
+                    c.getExpansionPotentialBase());
         }
     }
 

@@ -125,6 +125,9 @@ class CandidateCheckBadInputTest {
                         "$c.add(\"Deal value\", 1.0, \"x\"); $c.add(\"Made up\", 1.0, \"x\");"), 4, "names rule 'Made up', which is not a rule"),
                 add("points without a reason", "extra.drl", drl("Silent", "$c : ContractFact( )",
                         "$c.add(drools.getRule().getName(), 1.0, \" \");"), 4, "points without a reason"),
+                add("reason format that does not fit its value", "extra.drl", drl("Whole days", "$c : ContractFact( )",
+                        "$c.add(drools.getRule().getName(), 1.0, \"%d days\", $c.getDealValueBase());"), 4,
+                        "a reason whose format does not fit its values (IllegalFormatConversionException: d != java.lang.Double)"),
                 // Decision tables
                 replace("decision table with an unknown column type", "quick-reviews.csv",
                         csv -> csv.replace("NAME,CONDITION,CONDITION,ACTION", "NAME,CONDITION,CONDITON,ACTION"), 6,
