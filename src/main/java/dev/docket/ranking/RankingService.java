@@ -20,7 +20,6 @@ import dev.docket.contract.GateRepository;
 import dev.docket.facts.ContractFact;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleForms;
 import dev.docket.rules.RuleSetActivated;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -35,7 +34,7 @@ import jakarta.inject.Singleton;
  * <li>A committed edit re-scores only that contract and moves its slot, so its new rank shows at once.</li>
  * <li>The whole backlog is re-ranked only when it must be: at start-up, on a new rule set, on a new
  * business day, after {@link #invalidate()}, and on every edit while the policy has a rule that compares
- * contracts ({@link RuleForms}). That runs in the background; readers keep the previous ranking until
+ * contracts ({@link dev.docket.rules.RuleForms}). That runs in the background; readers keep the previous ranking until
  * the new one is complete, and edits made meanwhile are replayed onto it.</li>
  * </ul>
  * The database stays the source of truth; this is a cache rebuilt from it.
@@ -55,8 +54,6 @@ public class RankingService {
     private final Set<Long> editedDuringRebuild = new LinkedHashSet<>();
     private volatile Ranking current;
     private CompletableFuture<Ranking> rebuilding;
-    private volatile String perContractCheckedFor;
-    private volatile boolean perContract;
 
     RankingService(ContractRepository contracts, GateRepository gates, FactAssembler facts, ActiveRuleSet rules,
                    BusinessCalendar calendar, Clock clock, RankingMetrics metrics, ApplicationEventPublisher<Object> events) {
@@ -129,7 +126,7 @@ public class RankingService {
         if (ranking == null) {
             return;
         }
-        if (!perContract(ranking.ruleSet())) {
+        if (!ranking.ruleSet().perContract()) {
             invalidate();
             rebuild();
             return;
@@ -230,8 +227,7 @@ public class RankingService {
     Backlog loadOpenBacklog() {
         List<Contract> open = contracts.findByStatusIn(ContractStatus.OPEN);
         Map<Long, List<Gate>> gatesById = open.isEmpty() ? Map.of()
-                : gates.findByContractIdIn(open.stream().map(Contract::id).toList()).stream()
-                        .collect(Collectors.groupingBy(Gate::contractId));
+                : gates.findOfOpenContracts().stream().collect(Collectors.groupingBy(Gate::contractId));
         return new Backlog(open, gatesById);
     }
 
@@ -246,14 +242,6 @@ public class RankingService {
         ruleSet.score(scored);
         slots.sort(Ranking.ORDER);
         return slots;
-    }
-
-    private boolean perContract(CompiledRuleSet ruleSet) {
-        if (!ruleSet.version().equals(perContractCheckedFor)) {
-            perContract = RuleForms.perContract(ruleSet.sources());
-            perContractCheckedFor = ruleSet.version();
-        }
-        return perContract;
     }
 
     record Backlog(List<Contract> contracts, Map<Long, List<Gate>> gatesById) {
