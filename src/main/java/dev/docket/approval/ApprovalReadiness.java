@@ -3,8 +3,10 @@ package dev.docket.approval;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.docket.contract.ApprovalHolds;
@@ -19,6 +21,9 @@ public class ApprovalReadiness implements ApprovalHolds {
 
     private static final Comparator<Approval> OLDEST_FIRST = Comparator.comparing(Approval::requestedAt)
             .thenComparing(Approval::id);
+
+    /** Above this many contracts one query for the whole backlog beats a list of ids, which databases also cap. */
+    private static final int IN_LIST_LIMIT = 1_000;
 
     private final ApprovalRepository approvals;
 
@@ -36,7 +41,8 @@ public class ApprovalReadiness implements ApprovalHolds {
         if (contractIds.isEmpty()) {
             return Map.of();
         }
-        return approvals.findByContractIdIn(contractIds).stream()
+        return only(contractIds, contractIds.size() > IN_LIST_LIMIT ? approvals.findOfOpenContracts()
+                        : approvals.findByContractIdIn(contractIds)).stream()
                 .collect(Collectors.groupingBy(Approval::contractId, Collectors.collectingAndThen(Collectors.toList(),
                         ApprovalReadiness::hold)));
     }
@@ -46,10 +52,17 @@ public class ApprovalReadiness implements ApprovalHolds {
         if (contractIds.isEmpty()) {
             return Map.of();
         }
-        return approvals.findByContractIdInAndStatus(contractIds, ApprovalStatus.PENDING).stream()
+        return only(contractIds, contractIds.size() > IN_LIST_LIMIT ? approvals.findByStatus(ApprovalStatus.PENDING)
+                        : approvals.findByContractIdInAndStatus(contractIds, ApprovalStatus.PENDING)).stream()
                 .sorted(OLDEST_FIRST)
                 .collect(Collectors.groupingBy(Approval::contractId,
                         Collectors.mapping(Approval::gateText, Collectors.toList())));
+    }
+
+    /** Keeps the approvals of the given contracts; a query for the whole backlog may have returned others. */
+    private static List<Approval> only(Collection<Long> contractIds, List<Approval> found) {
+        Set<Long> wanted = contractIds instanceof Set<Long> set ? set : new HashSet<>(contractIds);
+        return found.stream().filter(a -> wanted.contains(a.contractId())).toList();
     }
 
     private static Hold hold(List<Approval> all) {

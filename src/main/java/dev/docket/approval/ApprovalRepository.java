@@ -19,6 +19,13 @@ public interface ApprovalRepository extends CrudRepository<Approval, Long> {
 
     List<Approval> findByContractIdInAndStatus(Collection<Long> contractIds, ApprovalStatus status);
 
+    List<Approval> findByStatus(ApprovalStatus status);
+
+    /** Every approval of an open contract, without sending their ids: a backlog may hold more than an IN list can. */
+    @Query("SELECT a.* FROM contract_approval a JOIN contract c ON c.id = a.contract_id "
+            + "WHERE c.status IN ('SUBMITTED', 'IN_REVIEW', 'WAITING_ON_SALES')")
+    List<Approval> findOfOpenContracts();
+
     List<Approval> findByDecisionMakerAndStatus(String decisionMaker, ApprovalStatus status);
 
     /**

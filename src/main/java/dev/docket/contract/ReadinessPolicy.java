@@ -1,9 +1,13 @@
 package dev.docket.contract;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +38,16 @@ public class ReadinessPolicy {
             gates.forEach(ReadinessPolicy::checkName);
             requiredByType.put(type, Collections.unmodifiableSet(new TreeSet<>(gates)));
             knownGates.addAll(gates);
+        }
+    }
+
+    /** Identifies the gates required per type: stored readiness stays valid as long as this does not change. */
+    public String fingerprint() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(requiredByType.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

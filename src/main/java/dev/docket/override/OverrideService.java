@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.docket.contract.Contract;
@@ -25,6 +27,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class OverrideService {
+
+    /** Above this many contracts one query for all active overrides beats a list of ids, which databases also cap. */
+    private static final int IN_LIST_LIMIT = 1_000;
 
     private final OverrideRepository overrides;
     private final ContractRepository contracts;
@@ -91,7 +96,12 @@ public class OverrideService {
             return Map.of();
         }
         // At most one is active per contract; should two ever be, the newer decision wins.
-        return overrides.findByContractIdInAndRevokedAtIsNullAndExpiresAtGreaterThan(contractIds, now).stream()
+        // Few contracts hold an override, so for a large backlog all active ones are read and the rest ignored.
+        List<ContractOverride> active = contractIds.size() > IN_LIST_LIMIT
+                ? overrides.findByRevokedAtIsNullAndExpiresAtGreaterThan(now)
+                : overrides.findByContractIdInAndRevokedAtIsNullAndExpiresAtGreaterThan(contractIds, now);
+        Set<Long> wanted = contractIds instanceof Set<Long> set ? set : new HashSet<>(contractIds);
+        return active.stream().filter(o -> wanted.contains(o.contractId()))
                 .sorted(Comparator.comparing(ContractOverride::createdAt))
                 .collect(Collectors.toMap(ContractOverride::contractId, OverrideService::fact, (older, newer) -> newer));
     }

@@ -15,13 +15,16 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
+import dev.docket.contract.Contract;
 import dev.docket.contract.ContractRequest;
+import dev.docket.contract.ContractStatus;
 import dev.docket.contract.ContractType;
 import dev.docket.contract.Money;
 import dev.docket.contract.Paper;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.OverrideFact;
 import dev.docket.rules.BusinessDays;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * Deterministic, realistic contracts for load tests and benchmarks, drawn from the bundled CRM sample:
@@ -101,8 +104,7 @@ public final class ContractGenerator {
     public ContractFact fact(int index, LocalDate today) {
         Deal d = deal(index);
         double rate = RATES.get(d.currency());
-        Instant submitted = today.atTime(9, 0).toInstant(ZoneOffset.UTC)
-                .minus(d.submittedDaysAgo(), ChronoUnit.DAYS).plus(index % 8, ChronoUnit.HOURS);
+        Instant submitted = submittedAt(d, index, today.atTime(23, 59).toInstant(ZoneOffset.UTC));
         TreeSet<String> missing = new TreeSet<>();
         d.gates().forEach((gate, passed) -> {
             if (!passed) {
@@ -121,11 +123,45 @@ public final class ContractGenerator {
                 .override(d.override() == null ? null : new OverrideFact(index + 1L, d.override().points(),
                         d.override().pinToTop(), d.override().reason(), d.owner(), "head-of-legal",
                         today.plusDays(14).atTime(17, 0).toInstant(ZoneOffset.UTC)));
-        if (missing.isEmpty()) {
-            Instant ready = submitted.plus(Math.min(d.readyLagDays(), d.submittedDaysAgo()), ChronoUnit.DAYS);
+        if (missing.isEmpty() && d.pendingApproval() == null) {
+            Instant ready = readySince(d, submitted, today.atTime(23, 59).toInstant(ZoneOffset.UTC));
             builder.readySince(ready, BusinessDays.between(dateOf(ready), today));
         }
         return builder.build();
+    }
+
+    /**
+     * Contract {@code index} as Docket stores it at {@code now}: submitted up to 45 days before, with its gates
+     * (changed when it became ready, or when it was submitted), and the approval request and override it may have.
+     */
+    public StoredDeal stored(int index, Instant now) {
+        Deal d = deal(index);
+        Instant submitted = submittedAt(d, index, now);
+        // As readiness decides it: every required gate passed and no approval still pending.
+        boolean ready = !d.gates().containsValue(false) && d.pendingApproval() == null;
+        Instant readySince = ready ? readySince(d, submitted, now) : null;
+        Contract contract = new Contract(null, d.ref(), d.title(), d.account().name(), d.owner(), d.team(), d.product(),
+                d.type(), d.paper(), d.amount(), d.currency(), d.expansion(), d.currency(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(d.closeInDays()), ContractStatus.valueOf(d.status()),
+                submitted, readySince, null, submitted, readySince == null ? submitted : readySince, null);
+        return new StoredDeal(contract, d.gates(), readySince == null ? submitted : readySince, d.pendingApproval(), d.override());
+    }
+
+    /** A generated deal as stored: gates by name (true when passed), and the extras that only some deals have. */
+    public record StoredDeal(Contract contract, Map<String, Boolean> gates, Instant gatesChangedAt,
+                             @Nullable String pendingApproval, @Nullable Discretion override) {
+    }
+
+    /** Submitted at 9:00 to 16:00 UTC, 0 to 45 days before {@code now}, and never after it. */
+    private static Instant submittedAt(Deal d, int index, Instant now) {
+        Instant submitted = now.truncatedTo(ChronoUnit.DAYS).plus(9 + index % 8, ChronoUnit.HOURS)
+                .minus(d.submittedDaysAgo(), ChronoUnit.DAYS);
+        return submitted.isAfter(now) ? now.minus(1, ChronoUnit.MINUTES) : submitted;
+    }
+
+    private static Instant readySince(Deal d, Instant submitted, Instant now) {
+        Instant ready = submitted.plus(Math.min(d.readyLagDays(), d.submittedDaysAgo()), ChronoUnit.DAYS);
+        return ready.isAfter(now) ? submitted : ready;
     }
 
     private Deal deal(int index) {
