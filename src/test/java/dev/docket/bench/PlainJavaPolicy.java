@@ -55,8 +55,8 @@ public final class PlainJavaPolicy {
     private static void age(ContractFact c) {
         int days = c.getBusinessDaysReady();
         if (c.getReadySince() != null && days > 0) {
-            c.add("First in, first out", days * 3.0,
-                    "ready for legal for " + days + " business day" + (days == 1 ? "" : "s") + " (3 points a day)");
+            c.add("First in, first out", days * 3.0, "ready for legal for %d business day%s (3 points a day)",
+                    days, days == 1 ? "" : "s");
         }
     }
 
@@ -83,29 +83,34 @@ public final class PlainJavaPolicy {
         }
         if (days < 0) {
             int late = -days;
-            c.add("Target close overdue", 12.0,
-                    "target close date " + c.getTargetCloseDate() + " passed " + late + " day" + (late == 1 ? "" : "s") + " ago");
+            c.add("Target close overdue", 12.0, "target close date %s passed %d day%s ago",
+                    c.getTargetCloseDate(), late, late == 1 ? "" : "s");
+        } else if (days == 0) {
+            c.add("Target close within 14 days", 20.0, "target close date %s is today", c.getTargetCloseDate());
         } else if (days <= 14) {
-            c.add("Target close within 14 days", 20.0, "target close date " + c.getTargetCloseDate()
-                    + (days == 0 ? " is today" : " is in " + days + " day" + (days == 1 ? "" : "s")));
+            c.add("Target close within 14 days", 20.0, "target close date %s is in %d day%s", c.getTargetCloseDate(), days,
+                    days == 1 ? "" : "s");
         } else if (days <= 30) {
-            c.add("Target close within 30 days", 8.0,
-                    "target close date " + c.getTargetCloseDate() + " is in " + days + " days");
+            c.add("Target close within 30 days", 8.0, "target close date %s is in %d days", c.getTargetCloseDate(), days);
         }
     }
 
     private static void quickReview(ContractFact c) {
-        String paper = c.getPaper();
-        String on = c.getContractType() + " on " + ("OURS".equals(paper) ? "our" : "the customer's") + " paper: ";
-        switch (c.getContractType() + "/" + paper) {
-            case "NDA/OURS" -> c.add("Quick review: NDA on our paper", 10, on + "our own NDA template is the quickest review there is");
-            case "NDA/CUSTOMER" -> c.add("Quick review: NDA on customer paper", 6, on + "an NDA is short even on the customer's template");
-            case "ORDER_FORM/OURS" -> c.add("Quick review: order form on our paper", 6, on + "an order form on our template is quick to check");
-            case "AMENDMENT/OURS" -> c.add("Quick review: amendment on our paper", 4, on + "an amendment to our own template is usually a short review");
-            case "DPA/OURS" -> c.add("Quick review: DPA on our paper", 2, on + "our standard DPA needs only a light review");
-            case "MSA/CUSTOMER" -> c.add("Quick review: MSA on customer paper", -4, on + "customer paper MSAs take longest to redline");
-            default -> { }
+        String rule;
+        double points;
+        String why;
+        switch (c.getContractType() + "/" + c.getPaper()) {
+            case "NDA/OURS" -> { rule = "Quick review: NDA on our paper"; points = 10; why = "our own NDA template is the quickest review there is"; }
+            case "NDA/CUSTOMER" -> { rule = "Quick review: NDA on customer paper"; points = 6; why = "an NDA is short even on the customer's template"; }
+            case "ORDER_FORM/OURS" -> { rule = "Quick review: order form on our paper"; points = 6; why = "an order form on our template is quick to check"; }
+            case "AMENDMENT/OURS" -> { rule = "Quick review: amendment on our paper"; points = 4; why = "an amendment to our own template is usually a short review"; }
+            case "DPA/OURS" -> { rule = "Quick review: DPA on our paper"; points = 2; why = "our standard DPA needs only a light review"; }
+            case "MSA/CUSTOMER" -> { rule = "Quick review: MSA on customer paper"; points = -4; why = "customer paper MSAs take longest to redline"; }
+            default -> {
+                return;
+            }
         }
+        c.add(rule, points, "%s on %s paper: %s", c.getContractType(), "OURS".equals(c.getPaper()) ? "our" : "the customer's", why);
     }
 
     private static void override(ContractFact c) {
