@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Lane;
@@ -27,6 +28,7 @@ public final class Ranking {
     }
 
     static final Comparator<Slot> ORDER = Comparator.comparing(Slot::fact, QueueOrder.COMPARATOR);
+    private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final List<Slot> slots;
     private final Map<Long, Slot> slotsById;
@@ -36,6 +38,7 @@ public final class Ranking {
     private final Instant computedAt;
     private final LocalDate day;
     private final long backlogVersion;
+    private final long sequence = INSTANCES.incrementAndGet();
 
     /** A full ranking, as computed from the database. */
     Ranking(List<Slot> slots, CompiledRuleSet ruleSet, Instant computedAt, LocalDate day, long backlogVersion) {
@@ -89,6 +92,8 @@ public final class Ranking {
     /** The day in legal's time zone this ranking's scores (and forecasts) were computed for. */
     public LocalDate day() { return day; }
     long backlogVersion() { return backlogVersion; }
+    /** Tells rankings apart: every edit and every re-rank makes a new one with a higher number. */
+    public long sequence() { return sequence; }
 
     public int size() {
         return slots.size();
