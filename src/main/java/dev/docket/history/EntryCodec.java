@@ -25,8 +25,21 @@ class EntryCodec {
         this.json = json;
     }
 
+    /**
+     * Streams the entries through gzip as they are serialized: a snapshot of 100,000 entries is about 70 MB of
+     * JSON but 7 MB compressed, and only the compressed form is ever held. Pass a list that builds entries as
+     * they are read, and not even the entries are held at once.
+     */
     byte[] encode(List<RankedEntry> entries) {
-        return gzip(() -> json.writeValueAsBytes(ENTRIES, entries));
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream zip = new GZIPOutputStream(out, 64 * 1024)) {
+                json.writeValue(zip, ENTRIES, entries);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     byte[] encode(RankedEntry entry) {

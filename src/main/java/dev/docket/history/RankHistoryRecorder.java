@@ -1,29 +1,34 @@
 package dev.docket.history;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingEvents;
 import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every change of the ranking: a move per edited contract (synchronously, in ranking order) and a
- * snapshot per full re-rank (encoded off the ranking's lock, since a large backlog takes a moment to gzip).
+ * Records every change of the ranking: a move per edited contract and a snapshot per full re-rank. Both are
+ * written by one background thread, in the order the ranking changed: the ranking hands over each change under
+ * its lock, so the queue's order is the ranking's, and an edit neither waits for the insert nor holds the lock
+ * while it runs (nor does a snapshot, which takes a moment to encode for a large backlog). What a move needs
+ * from the ranking is read before handing over, since the ranking moves on.
  */
 @Singleton
 class RankHistoryRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RankHistoryRecorder.class);
-    private static final ExecutorService SNAPSHOTS = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "docket-rank-snapshots");
+    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "docket-rank-history");
         thread.setDaemon(true);
         return thread;
     });
@@ -42,23 +47,40 @@ class RankHistoryRecorder {
     @EventListener
     void onMove(RankingEvents.ContractMoved moved) {
         MoveCause.Found cause = MoveCause.of(moved.before(), moved.after());
-        byte[] entry = moved.newIndex() == null ? null : codec.encode(moved.ranking().entry(moved.newIndex()));
-        RankMove saved = moves.save(new RankMove(null, moved.at(), moved.contractId(), cause.cause(),
-                truncate(cause.detail()), moved.oldIndex(), moved.newIndex(), moved.ranking().ruleVersion(), entry));
-        lastMoveId.set(saved.id());
+        RankedEntry entry = moved.newIndex() == null ? null : moved.ranking().entry(moved.newIndex());
+        RankMove move = new RankMove(null, moved.at(), moved.contractId(), cause.cause(), truncate(cause.detail()),
+                moved.oldIndex(), moved.newIndex(), moved.ranking().ruleVersion(), null);
+        WRITER.execute(() -> {
+            try {
+                RankMove saved = moves.save(entry == null ? move : move.withEntry(codec.encode(entry)));
+                lastMoveId.set(saved.id());
+            } catch (RuntimeException e) {
+                LOG.error("Could not record that contract {} moved at {}; its history misses this move", moved.contractId(),
+                        moved.at(), e);
+            }
+        });
     }
 
     @EventListener
     void onRebuilt(RankingEvents.Rebuilt rebuilt) {
         Ranking ranking = rebuilt.ranking();
         RankSnapshot.Reason reason = reasonFor(ranking, rebuilt.previous());
-        long afterMoveId = lastMoveId();
-        SNAPSHOTS.execute(() -> {
+        WRITER.execute(() -> {
             try {
-                List<RankedEntry> entries = new ArrayList<>(ranking.size());
-                for (int i = 0; i < ranking.size(); i++) {
-                    entries.add(ranking.entry(i));
-                }
+                // Every move handed over before this re-rank is stored by now: the writer runs in order.
+                long afterMoveId = lastMoveId();
+                // Entries are built one at a time as the encoder reads them, so a large backlog is never held twice.
+                List<RankedEntry> entries = new AbstractList<>() {
+                    @Override
+                    public RankedEntry get(int index) {
+                        return ranking.entry(index);
+                    }
+
+                    @Override
+                    public int size() {
+                        return ranking.size();
+                    }
+                };
                 snapshots.save(new RankSnapshot(null, ranking.computedAt(), ranking.ruleVersion(), reason, afterMoveId,
                         entries.size(), codec.encode(entries)));
             } catch (RuntimeException e) {
@@ -68,12 +90,22 @@ class RankHistoryRecorder {
         });
     }
 
-    /** Waits until snapshots handed over so far are stored; for tests and an orderly shutdown. */
+    /** Waits until the moves and snapshots handed over so far are stored; for tests. */
     void flush() {
         try {
-            SNAPSHOTS.submit(() -> { }).get();
+            WRITER.submit(() -> { }).get();
         } catch (Exception e) {
-            throw new IllegalStateException("Waiting for rank snapshots failed", e);
+            throw new IllegalStateException("Waiting for rank history to be written failed", e);
+        }
+    }
+
+    /** On shutdown, stores what was handed over before the database goes away, but does not hang the shutdown. */
+    @PreDestroy
+    void drain() {
+        try {
+            WRITER.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Rank history moves handed over before shutdown may be missing: {}", e.toString());
         }
     }
 

@@ -15,6 +15,11 @@ import io.micronaut.data.annotation.MappedEntity;
 public record RankMove(@Id @GeneratedValue @Nullable Long id, Instant movedAt, long contractId, Cause cause, String detail,
                        @Nullable Integer oldIndex, @Nullable Integer newIndex, String ruleVersion, @Nullable byte[] entry) {
 
+    /** This move with its entry in the ranking it moved to, encoded off the ranking's lock. */
+    RankMove withEntry(byte[] encoded) {
+        return new RankMove(id, movedAt, contractId, cause, detail, oldIndex, newIndex, ruleVersion, encoded);
+    }
+
     /** What changed about the contract that moved, read off its facts before and after. */
     public enum Cause { ARRIVED, LEFT, GATE, APPROVAL, OVERRIDE, FIELD_EDIT, STATUS, RESCORED }
 }
