@@ -44,7 +44,8 @@ public final class ContractFact {
     private final OverrideFact override;
 
     private final List<Reason> contributions = new ArrayList<>(6);
-    private final List<String> blockers = new ArrayList<>(2);
+    // Most contracts are never blocked; the list is made for the first blocker, which saves a list per contract.
+    private List<String> blockers = List.of();
     // In hundredths: every contribution is rounded to hundredths, so the sum is exact whatever order rules fire in.
     private long scoreHundredths;
     private String pinnedBecause;
@@ -118,6 +119,9 @@ public final class ContractFact {
 
     /** Moves this contract to the not-ready lane; {@code reason} tells the rep what to fix. */
     public void block(String reason) {
+        if (blockers.isEmpty()) {
+            blockers = new ArrayList<>(2);
+        }
         if (!blockers.contains(reason)) {
             blockers.add(reason);
         }

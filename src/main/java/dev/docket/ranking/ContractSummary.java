@@ -19,9 +19,9 @@ public record ContractSummary(long id, String externalRef, String title, String 
                               @Nullable Instant readySince, @Nullable String assignee) {
 
     static ContractSummary of(Contract c) {
-        return new ContractSummary(c.id(), c.externalRef(), c.title(), c.account(), c.owner(), c.team(),
-                c.contractType(), c.paper(), new Money(c.dealAmount(), c.dealCurrency()),
-                new Money(c.expansionAmount(), c.expansionCurrency()), c.targetCloseDate(), c.status(),
-                c.submittedAt(), c.readySince(), c.assignee());
+        return new ContractSummary(c.id(), c.externalRef(), c.title(), Canonical.of(c.account()), Canonical.of(c.owner()),
+                Canonical.of(c.team()), c.contractType(), c.paper(), new Money(c.dealAmount(), Canonical.of(c.dealCurrency())),
+                new Money(c.expansionAmount(), Canonical.of(c.expansionCurrency())), c.targetCloseDate(), c.status(),
+                c.submittedAt(), c.readySince(), Canonical.of(c.assignee()));
     }
 }
