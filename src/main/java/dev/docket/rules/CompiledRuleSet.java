@@ -28,8 +28,8 @@ public final class CompiledRuleSet {
     // A well-behaved policy fires a handful of rules per contract; far more means a rule re-triggers itself.
     private static final int FIRINGS_PER_CONTRACT_LIMIT = 200;
     /** Contracts per session; measured in docs/performance.md (250 to 2,000 are within noise of each other). */
-    static final int CHUNK = Integer.getInteger("docket.chunk", 1_000);
-    private static final int CORES = Integer.getInteger("docket.cores", Runtime.getRuntime().availableProcessors());
+    static final int CHUNK = 1_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Below this a second thread costs more than it saves. */
     private static final int PARALLEL_FROM = 4 * CHUNK;
     private static final ExecutorService PARTITIONS = Executors.newCachedThreadPool(r -> {

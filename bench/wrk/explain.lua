@@ -1,0 +1,35 @@
+-- GET /api/contracts/{id}/explanation for ids read from IDS_FILE (one per line), in a shuffled order, paced to RATE.
+dofile("bench/wrk/common.lua")
+
+local ids = {}
+local next_id = 1
+local started = 0
+local common_setup = setup
+
+-- Every thread walks the ids in an order of its own.
+function setup(thread)
+  started = started + 1
+  thread:set("seed", started)
+  common_setup(thread)
+end
+
+function init(args)
+  for line in io.lines(os.getenv("IDS_FILE")) do
+    table.insert(ids, line)
+  end
+  math.randomseed(seed or 1)
+  for i = #ids, 2, -1 do
+    local j = math.random(i)
+    ids[i], ids[j] = ids[j], ids[i]
+  end
+end
+
+function request()
+  local id = ids[next_id]
+  next_id = next_id % #ids + 1
+  return wrk.format("GET", "/api/contracts/" .. id .. "/explanation")
+end
+
+function response(status, headers, body)
+  record(status)
+end

@@ -1,0 +1,27 @@
+-- A contract update: PUT /api/contracts/{id}/gates/signatory-known on ids from IDS_FILE, each flipping the gate
+-- (open, then passed again on its next turn), so the ranking re-scores and moves the contract. Paced to RATE.
+dofile("bench/wrk/common.lua")
+
+local ids = {}
+local passed = {}
+local next_id = 1
+
+function init(args)
+  for line in io.lines(os.getenv("IDS_FILE")) do
+    table.insert(ids, line)
+  end
+end
+
+function request()
+  local id = ids[next_id]
+  next_id = next_id % #ids + 1
+  local flag = passed[id] == false
+  passed[id] = flag
+  return wrk.format("PUT", "/api/contracts/" .. id .. "/gates/signatory-known",
+    { ["Content-Type"] = "application/json" },
+    '{"passed": ' .. tostring(flag) .. ', "changedBy": "wrk"}')
+end
+
+function response(status, headers, body)
+  record(status)
+end
