@@ -38,19 +38,18 @@ public class ActiveRuleSet {
     public record Active(CompiledRuleSet ruleSet, RuleVersion version) {
     }
 
-    ActiveRuleSet(RulesProperties properties, RuleVersionStore store, RulesMetrics metrics, Clock clock,
-                  ApplicationEventPublisher<RuleSetActivated> events) {
+    // The startup check comes first, so its thread is started before the database the store needs is opened.
+    ActiveRuleSet(StartupCheck startupCheck, RulesProperties properties, RuleVersionStore store, RulesMetrics metrics,
+                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events) {
         this.folder = Path.of(properties.folder());
         this.events = events;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
-        start();
+        start(startupCheck.result());
     }
 
-    private void start() {
-        List<RuleSource> sources = RuleFolder.read(folder);
-        CheckResult result = CandidateChecker.check(sources);
+    private void start(CheckResult result) {
         Optional<RuleVersion> recorded = store.active();
         if (result.ok()) {
             String hash = result.ruleSet().version();
