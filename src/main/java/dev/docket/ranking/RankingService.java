@@ -89,6 +89,11 @@ public class RankingService {
         return ranking;
     }
 
+    /** The ranking being served, as it is: null before the first one is computed; never starts or waits for a rebuild. */
+    Ranking published() {
+        return current;
+    }
+
     /** Marks the ranking out of date, for writes that bypass the contract service such as bulk loads. */
     public void invalidate() {
         backlogVersion.incrementAndGet();

@@ -1,0 +1,107 @@
+package dev.docket.ranking;
+
+import static dev.docket.support.Api.allGatesPassed;
+import static dev.docket.support.Api.contract;
+import static dev.docket.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.docket.contract.ContractView;
+import dev.docket.support.Api;
+import dev.docket.support.DatabaseTest;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ranking pages are rendered once per ranking and revalidated with ETags: a poll of an unchanged ranking gets 304
+ * and no body, and any edit gives the next poll a fresh page with a new ETag, never the page cached before it.
+ */
+@MicronautTest(transactional = false)
+class RankingPagesIT extends DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Test
+    void pollWithETag_getsNotModifiedUntilAnEdit_thenTheNewPage() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        ContractView first = api.create(contract("PG-1", "gates", allGatesPassed()));
+        api.create(contract("PG-2", "gates", allGatesPassed(), "dealValue", map("amount", 900_000, "currency", "USD")));
+        rankingService.fresh();
+
+        HttpResponse<RankingPage> page = api.exchange(HttpRequest.GET("/api/ranking?size=10"), RankingPage.class);
+        String etag = page.header(HttpHeaders.ETAG);
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        String cacheControl = page.header(HttpHeaders.CACHE_CONTROL);
+        assertThat(cacheControl).isEqualTo("no-cache");
+        assertThat(page.body().items()).extracting(e -> e.contract().externalRef()).containsExactly("PG-2", "PG-1");
+
+        HttpResponse<String> again = api.exchange(HttpRequest.GET("/api/ranking?size=10").header(HttpHeaders.IF_NONE_MATCH, etag),
+                String.class);
+        assertThat(again.code()).isEqualTo(HttpStatus.NOT_MODIFIED.getCode());
+        assertThat(again.getBody().isPresent()).isFalse();
+        // Another page of the same ranking is another resource with its own tag.
+        HttpResponse<RankingPage> otherSize = api.exchange(HttpRequest.GET("/api/ranking?size=1")
+                .header(HttpHeaders.IF_NONE_MATCH, etag), RankingPage.class);
+        assertThat(otherSize.code()).isEqualTo(HttpStatus.OK.getCode());
+        assertThat(otherSize.body().items()).hasSize(1);
+
+        api.exchange(HttpRequest.PATCH("/api/contracts/" + first.id(), map("version", first.version(),
+                "dealValue", map("amount", 9_000_000, "currency", "USD"))), ContractView.class);
+
+        HttpResponse<RankingPage> changed = api.exchange(HttpRequest.GET("/api/ranking?size=10")
+                .header(HttpHeaders.IF_NONE_MATCH, etag), RankingPage.class);
+        assertThat(changed.code()).isEqualTo(HttpStatus.OK.getCode());
+        String newTag = changed.header(HttpHeaders.ETAG);
+        assertThat(newTag).isNotEqualTo(etag);
+        assertThat(changed.body().items()).extracting(e -> e.contract().externalRef()).containsExactly("PG-1", "PG-2");
+    }
+
+    @Test
+    void cachedPage_isTheJsonTheApiAlwaysServed() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        api.create(contract("PG-3", "gates", allGatesPassed()));
+        rankingService.fresh();
+
+        Map<String, Object> page = api.get("/api/ranking", Argument.mapOf(String.class, Object.class).getType());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = ((java.util.List<Map<String, Object>>) page.get("items")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) entry.get("contract");
+
+        // Every field every time, as micronaut.serde.serialization.inclusion says: an unset assignee is null, not absent.
+        assertThat(summary).containsKey("assignee").containsEntry("assignee", null);
+        assertThat(entry).containsKeys("rank", "score", "lane", "contributions", "blockingGates", "blockers", "forecast");
+        assertThat(page).containsKeys("ruleVersion", "computedAt", "total", "ready", "notReady", "page", "size");
+    }
+
+    @Test
+    void health_reportsTheRankingBeingServed() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        api.create(contract("PG-4", "gates", allGatesPassed()));
+        rankingService.fresh();
+
+        Map<String, Object> health = api.get("/health", Argument.mapOf(String.class, Object.class).getType());
+
+        assertThat(health).containsEntry("status", "UP");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ranking = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("ranking");
+        assertThat(ranking).containsEntry("status", "UP");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) ranking.get("details");
+        assertThat(details).containsEntry("contracts", 1).containsKeys("ruleVersion", "computedAt");
+    }
+}
