@@ -33,11 +33,17 @@ RUN groupadd --system --gid 10001 docket \
 WORKDIR /app
 COPY --from=build /build/docket.jar /app/docket.jar
 COPY rules/ /app/rules/
+# A class data sharing archive of the classes Docket loads, made by starting it once here with this image's JVM:
+# starts about 40% faster to healthy (docs/performance.md). The JVM ignores the archive if it ever does not match.
+COPY docker/train-cds.sh /tmp/train-cds.sh
+RUN bash /tmp/train-cds.sh /app/docket.jar /app/docket.jsa /app/rules && rm /tmp/train-cds.sh
 # data/ is where the embedded H2 database goes when no DATASOURCES_DEFAULT_URL is given.
 RUN mkdir -p /app/data && chown docket:docket /app/data
 
+# MALLOC_ARENA_MAX: glibc gives each busy thread its own malloc arena; two keep native memory (RSS) down.
 ENV DOCKET_PORT=8080 \
-    DOCKET_RULES_FOLDER=/app/rules
+    DOCKET_RULES_FOLDER=/app/rules \
+    MALLOC_ARENA_MAX=2
 
 USER 10001:10001
 EXPOSE 8080
@@ -47,4 +53,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${DOCKET_PORT:-8080} && printf 'GET /health HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
 # Extra JVM flags can be passed with JAVA_TOOL_OPTIONS.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-jar", "/app/docket.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:SharedArchiveFile=/app/docket.jsa", "-jar", "/app/docket.jar"]

@@ -4,9 +4,9 @@
 # (SqlBaselineBenchmark). Set-up creates, loads and drops a database of its own, and refuses to measure unless
 # the view ranks exactly as the rules do. Prints the median of each benchmark and the ratio SQL / snapshot.
 #
-# Usage: bench/sql-baseline.sh                   the full run through Maven (annotated settings: 5 x 3 s warm-up,
-#                                                10 x 3 s measured, per benchmark and size; about 9 minutes)
-#        bench/sql-baseline.sh JMH-OPTIONS...    JMH directly with these options, e.g. a short run:
+# Usage: bench/sql-baseline.sh                   the full run (annotated settings: 5 x 3 s warm-up, 10 x 3 s
+#                                                measured, per benchmark and size; about 9 minutes)
+#        bench/sql-baseline.sh JMH-OPTIONS...    with these JMH options, e.g. a short run:
 #                                                bench/sql-baseline.sh -wi 1 -i 2 -w 1 -r 1 -f 1 -p contracts=10000
 # Server: DOCKET_BENCH_MARIADB_URL (jdbc:mysql://127.0.0.1:3306/), _USER (root), _PASSWORD (empty).
 # Needs jq. The results stay in target/jmh-SqlBaselineBenchmark.json.
@@ -15,15 +15,7 @@ cd "$(dirname "$0")/.."
 bench=SqlBaselineBenchmark
 json=target/jmh-$bench.json
 
-if [ $# -eq 0 ]; then
-  ./mvnw -Pbench -q test-compile exec:exec -Dbench=$bench
-else
-  # Always compile with -Pbench: a build without it deletes the JMH-generated classes.
-  ./mvnw -B -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/$bench.classpath \
-    -Dmdep.includeScope=test
-  java -cp "target/test-classes:target/classes:$(cat target/$bench.classpath)" org.openjdk.jmh.Main $bench "$@" \
-    -rf json -rff "$json"
-fi
+bench/jmh.sh $bench "$json" "$@"
 
 echo
 echo "Median per page of 50, in ms ($json):"

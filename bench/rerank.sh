@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The ranking benchmark of docs/performance.md: a full re-rank of 1,000, 10,000 and 100,000 generated contracts
+# with every contribution and reason, by the real rules through Docket's scoring path (a) and by the same policy
+# hand-written in plain Java (b, the floor), and a single contract's update taken into a ranking of that size (c).
+# Prints medians, the ratio (a)/(b) measured in the same run, and (c). About 15 minutes; JMH options after the
+# command (for example -wi 1 -i 3 for a quick look) go to JMH.
+#
+# Usage: bench/rerank.sh [JMH options...]      results: target/jmh-rerank.json
+set -euo pipefail
+cd "$(dirname "$0")/.."
+json=target/jmh-rerank.json
+bench/jmh.sh 'RankingBenchmark|IncrementalBenchmark' "$json" "$@"
+
+echo
+echo "Medians ($json):"
+jq -r '
+  def median: .primaryMetric as $m
+    | ($m.scoreUnit | if startswith("us") then 0.001 elif startswith("ms") then 1 else 1000 end) * $m.scorePercentiles["50.0"];
+  def p90: .primaryMetric as $m
+    | ($m.scoreUnit | if startswith("us") then 0.001 elif startswith("ms") then 1 else 1000 end) * $m.scorePercentiles["90.0"];
+  (map({key: "\(.params.contracts)/\(.benchmark | split(".") | last)", value: {median: median, p90: p90}}) | from_entries) as $r
+  | (map(.params.contracts | tonumber) | unique) as $sizes
+  | ["contracts", "(a) Drools re-rank", "(b) plain Java", "(a)/(b)", "(c) one update", "(c) p90"],
+    ($sizes[] as $n | $r["\($n)/drools"] as $a | $r["\($n)/plainJava"] as $b | $r["\($n)/updateOne"] as $c
+     | [$n,
+        (if $a then "\($a.median * 10 | round / 10) ms" else "-" end),
+        (if $b then "\($b.median * 10 | round / 10) ms" else "-" end),
+        (if $a and $b then "\($a.median / $b.median * 10 | round / 10)x" else "-" end),
+        (if $c then "\($c.median * 1000 | round) us" else "-" end),
+        (if $c then "\($c.p90 * 1000 | round) us" else "-" end)])
+  | @tsv' "$json" | column -t -s $'\t'
