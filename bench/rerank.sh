@@ -20,12 +20,15 @@ jq -r '
     | ($m.scoreUnit | if startswith("us") then 0.001 elif startswith("ms") then 1 else 1000 end) * $m.scorePercentiles["90.0"];
   (map({key: "\(.params.contracts)/\(.benchmark | split(".") | last)", value: {median: median, p90: p90}}) | from_entries) as $r
   | (map(.params.contracts | tonumber) | unique) as $sizes
-  | ["contracts", "(a) Drools re-rank", "(b) plain Java", "(a)/(b)", "(c) one update", "(c) p90"],
-    ($sizes[] as $n | $r["\($n)/drools"] as $a | $r["\($n)/plainJava"] as $b | $r["\($n)/updateOne"] as $c
+  | ["contracts", "(a) Drools re-rank", "(a) on 1 thread", "(b) plain Java", "(a)/(b)", "(a) 1 thread/(b)", "(c) one update", "(c) p90"],
+    ($sizes[] as $n | $r["\($n)/drools"] as $a | $r["\($n)/droolsOneThread"] as $a1 | $r["\($n)/plainJava"] as $b
+     | $r["\($n)/updateOne"] as $c
      | [$n,
         (if $a then "\($a.median * 10 | round / 10) ms" else "-" end),
+        (if $a1 then "\($a1.median * 10 | round / 10) ms" else "-" end),
         (if $b then "\($b.median * 10 | round / 10) ms" else "-" end),
         (if $a and $b then "\($a.median / $b.median * 10 | round / 10)x" else "-" end),
+        (if $a1 and $b then "\($a1.median / $b.median * 10 | round / 10)x" else "-" end),
         (if $c then "\($c.median * 1000 | round) us" else "-" end),
         (if $c then "\($c.p90 * 1000 | round) us" else "-" end)])
   | @tsv' "$json" | column -t -s $'\t'

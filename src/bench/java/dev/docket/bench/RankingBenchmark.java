@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A full re-rank of a generated backlog, with every contribution and its reason: the real rules in rules/ through
- * Docket's scoring path ({@code drools}) against the same policy hand-written in plain Java ({@code plainJava}, the
- * floor). Both get fresh copies of the same facts for every call, copied outside the measured time, and both end
+ * Docket's scoring path ({@code drools}, chunked sessions over every core; {@code droolsOneThread} on one) against the
+ * same policy hand-written in plain Java ({@code plainJava}, the floor, one thread). Both get fresh copies of the same facts for every call, copied outside the measured time, and both end
  * with the backlog in queue order. The single-contract update is in {@link IncrementalBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -70,6 +70,13 @@ public class RankingBenchmark {
         List<ContractFact> queue = new ArrayList<>(backlog);
         queue.sort(QueueOrder.COMPARATOR);
         return queue;
+    }
+
+    /** (a) on one thread, for a like-for-like ratio with the single-threaded floor. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Ddocket.scoring.threads=1"})
+    public List<ContractFact> droolsOneThread() {
+        return drools();
     }
 
     @Benchmark

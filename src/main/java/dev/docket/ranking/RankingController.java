@@ -1,6 +1,8 @@
 package dev.docket.ranking;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.docket.facts.Lane;
@@ -8,17 +10,23 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+/**
+ * The ranking as dashboards poll it. A poll of a page already rendered for the current ranking is answered on the
+ * event loop, from memory, like the cheapest endpoint the server has; anything that may wait (the first ranking after
+ * start-up, rendering a page, replaying history from the database) moves to the blocking pool, as controllers that
+ * touch JDBC or rules do.
+ */
 @Controller("/api/ranking")
-@ExecuteOn(TaskExecutors.BLOCKING)
 class RankingController {
 
     /** Ranking sequence numbers start again at every start; this keeps an old ETag from matching a new ranking. */
@@ -27,11 +35,14 @@ class RankingController {
     private final RankingService rankings;
     private final RankingPages pages;
     private final RankingEvents.Archive archive;
+    private final ExecutorService blocking;
 
-    RankingController(RankingService rankings, RankingPages pages, RankingEvents.Archive archive) {
+    RankingController(RankingService rankings, RankingPages pages, RankingEvents.Archive archive,
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.rankings = rankings;
         this.pages = pages;
         this.archive = archive;
+        this.blocking = blocking;
     }
 
     /**
@@ -40,22 +51,51 @@ class RankingController {
      * sends it back in If-None-Match gets 304 until the ranking changes.
      */
     @Get(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> ranking(@QueryValue(defaultValue = "0") @Min(0) int page,
-                            @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
-                            @QueryValue @Nullable Lane lane, @QueryValue @Nullable Instant at,
-                            @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
+    CompletableFuture<HttpResponse<?>> ranking(@QueryValue(defaultValue = "0") @Min(0) int page,
+                                               @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
+                                               @QueryValue @Nullable Lane lane, @QueryValue @Nullable Instant at,
+                                               @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
+                                               @Header(HttpHeaders.ACCEPT_ENCODING) @Nullable String acceptEncoding) {
+        boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
         if (at != null) {
             // The queue as it stood then, with that moment's rule version.
-            return HttpResponse.ok(archive.replay(at, lane, page, size).orElseThrow(() -> new NoRankingRecordedException(at)));
+            return CompletableFuture.supplyAsync(() -> HttpResponse.ok(archive.replay(at, lane, page, size)
+                    .orElseThrow(() -> new NoRankingRecordedException(at))), blocking);
         }
-        Ranking ranking = rankings.current();
-        String etag = "\"" + PROCESS + "-" + ranking.sequence() + "-" + (lane == null ? "ALL" : lane) + "-" + page + "-" + size + "\"";
-        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
-            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
+        Ranking fresh = rankings.publishedIfFresh();
+        if (fresh != null) {
+            String etag = etag(fresh, lane, page, size);
+            if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+                return CompletableFuture.completedFuture(notModified(etag));
+            }
+            RankingPages.Page rendered = pages.rendered(fresh, lane, page, size);
+            if (rendered != null) {
+                return CompletableFuture.completedFuture(ok(rendered, gzip, etag));
+            }
         }
-        return HttpResponse.ok(pages.page(ranking, lane, page, size))
+        return CompletableFuture.supplyAsync(() -> {
+            Ranking ranking = rankings.current();
+            String etag = etag(ranking, lane, page, size);
+            return ifNoneMatch != null && ifNoneMatch.contains(etag) ? notModified(etag)
+                    : ok(pages.page(ranking, lane, page, size), gzip, etag);
+        }, blocking);
+    }
+
+    private static String etag(Ranking ranking, @Nullable Lane lane, int page, int size) {
+        return "\"" + PROCESS + "-" + ranking.sequence() + "-" + (lane == null ? "ALL" : lane) + "-" + page + "-" + size + "\"";
+    }
+
+    private static HttpResponse<?> notModified(String etag) {
+        return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
+    }
+
+    /** The page as JSON, or gzipped once and kept: the server's own compression would redo it for every poll. */
+    private static HttpResponse<?> ok(RankingPages.Page page, boolean gzip, String etag) {
+        MutableHttpResponse<byte[]> response = HttpResponse.ok(gzip ? page.gzip() : page.json())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache");
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip") : response;
     }
 }

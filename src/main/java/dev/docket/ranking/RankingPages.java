@@ -1,9 +1,11 @@
 package dev.docket.ranking;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 import dev.docket.facts.Lane;
 import dev.docket.forecast.ForecastService;
@@ -15,6 +17,8 @@ import jakarta.inject.Singleton;
  * Ranking pages as the JSON the API sends, rendered once per ranking. Dashboards poll the same few pages;
  * a ranking never changes once made (an edit makes a new one), so a page rendered for it stays right until
  * the next edit, and the polls in between cost a lookup instead of formatting and serializing 50 entries.
+ * The gzip form that browsers and most HTTP clients ask for is kept too: compressing 70 KB on every poll
+ * cost more than everything else the request does.
  */
 @Singleton
 class RankingPages {
@@ -31,16 +35,22 @@ class RankingPages {
         this.json = json;
     }
 
-    byte[] page(Ranking ranking, @Nullable Lane lane, int page, int size) {
+    /** The page if it was rendered for this very ranking already, else null; never renders. */
+    @Nullable Page rendered(Ranking ranking, @Nullable Lane lane, int page, int size) {
+        Rendered r = rendered;
+        return r.ranking == ranking ? r.pages.get(new Key(lane, page, size)) : null;
+    }
+
+    Page page(Ranking ranking, @Nullable Lane lane, int page, int size) {
         Rendered r = rendered;
         if (r.ranking != ranking) {
             r = new Rendered(ranking);
             rendered = r;
         }
         Key key = new Key(lane, page, size);
-        byte[] body = r.pages.get(key);
-        if (body != null) {
-            return body;
+        Page found = r.pages.get(key);
+        if (found != null) {
+            return found;
         }
         if (r.pages.size() >= MAX_PAGES) {
             return render(ranking, key);
@@ -49,24 +59,56 @@ class RankingPages {
         return r.pages.computeIfAbsent(key, k -> render(ranking, k));
     }
 
-    private RankingPage build(Ranking ranking, @Nullable Lane lane, int page, int size) {
-        return new RankingPage(ranking.ruleVersion(), ranking.computedAt(), ranking.size(), ranking.readyCount(),
-                ranking.size() - ranking.readyCount(), page, size,
-                forecasts.forEntries(ranking, ranking.page(lane, page, size)));
-    }
-
-    private byte[] render(Ranking ranking, Key key) {
+    private Page render(Ranking ranking, Key key) {
+        RankingPage page = new RankingPage(ranking.ruleVersion(), ranking.computedAt(), ranking.size(), ranking.readyCount(),
+                ranking.size() - ranking.readyCount(), key.page(), key.size(),
+                forecasts.forEntries(ranking, ranking.page(key.lane(), key.page(), key.size())));
         try {
-            return json.writeValueAsBytes(build(ranking, key.lane(), key.page(), key.size()));
+            return new Page(json.writeValueAsBytes(page));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write a ranking page as JSON", e);
+        }
+    }
+
+    /** One page's JSON, and its gzip form once a client has asked for it. */
+    static final class Page {
+
+        private final byte[] json;
+        private volatile byte[] gzip;
+
+        Page(byte[] json) {
+            this.json = json;
+        }
+
+        byte[] json() {
+            return json;
+        }
+
+        byte[] gzip() {
+            byte[] zipped = gzip;
+            if (zipped == null) {
+                // Two first requests may both compress; the results are equal, and one of them is kept.
+                zipped = compress(json);
+                gzip = zipped;
+            }
+            return zipped;
+        }
+
+        private static byte[] compress(byte[] data) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 8);
+            try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+                zip.write(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
         }
     }
 
     private record Key(@Nullable Lane lane, int page, int size) {
     }
 
-    private record Rendered(@Nullable Ranking ranking, Map<Key, byte[]> pages) {
+    private record Rendered(@Nullable Ranking ranking, Map<Key, Page> pages) {
         Rendered(@Nullable Ranking ranking) {
             this(ranking, new ConcurrentHashMap<>());
         }

@@ -94,6 +94,12 @@ public class RankingService {
         return current;
     }
 
+    /** The ranking being served if it is up to date, else null; takes no lock, so an event-loop thread may ask. */
+    Ranking publishedIfFresh() {
+        Ranking ranking = current;
+        return isFresh(ranking) ? ranking : null;
+    }
+
     /** Marks the ranking out of date, for writes that bypass the contract service such as bulk loads. */
     public void invalidate() {
         backlogVersion.incrementAndGet();

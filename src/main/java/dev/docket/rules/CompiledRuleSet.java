@@ -29,7 +29,9 @@ public final class CompiledRuleSet {
     private static final int FIRINGS_PER_CONTRACT_LIMIT = 200;
     /** Contracts per session; measured in docs/performance.md (250 to 2,000 are within noise of each other). */
     static final int CHUNK = 1_000;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Threads a large re-rank may use; -Ddocket.scoring.threads=1 keeps it on one core of a shared host. */
+    private static final int THREADS = Math.max(1, Integer.getInteger("docket.scoring.threads",
+            Runtime.getRuntime().availableProcessors()));
     /** Below this a second thread costs more than it saves. */
     private static final int PARALLEL_FROM = 4 * CHUNK;
     private static final ExecutorService PARTITIONS = Executors.newCachedThreadPool(r -> {
@@ -61,7 +63,7 @@ public final class CompiledRuleSet {
             return;
         }
         List<ContractFact> all = facts instanceof List<ContractFact> list ? list : new ArrayList<>(facts);
-        int partitions = all.size() < PARALLEL_FROM ? 1 : CORES;
+        int partitions = all.size() < PARALLEL_FROM ? 1 : THREADS;
         if (partitions == 1) {
             scoreInChunks(all);
             return;

@@ -32,6 +32,9 @@ class RankingPagesIT extends DatabaseTest {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     @Test
     void pollWithETag_getsNotModifiedUntilAnEdit_thenTheNewPage() {
         Api api = new Api(client.toBlocking());
@@ -85,6 +88,33 @@ class RankingPagesIT extends DatabaseTest {
         assertThat(summary).containsKey("assignee").containsEntry("assignee", null);
         assertThat(entry).containsKeys("rank", "score", "lane", "contributions", "blockingGates", "blockers", "forecast");
         assertThat(page).containsKeys("ruleVersion", "computedAt", "total", "ready", "notReady", "page", "size");
+    }
+
+    @Test
+    void gzipClient_getsThePageCompressedOnce_sameJsonAsEveryoneElse() throws Exception {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        api.create(contract("PG-5", "gates", allGatesPassed()));
+        rankingService.fresh();
+        // The JDK client passes bodies through as they arrive, so the test sees exactly what went over the wire.
+        java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = server.getURI().resolve("/api/ranking?size=10");
+
+        for (int poll = 0; poll < 2; poll++) {  // rendered, then served from memory
+            java.net.http.HttpResponse<byte[]> zipped = raw.send(java.net.http.HttpRequest.newBuilder(uri)
+                    .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            java.net.http.HttpResponse<byte[]> plain = raw.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(new String(plain.body(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("\"externalRef\":\"PG-5\"");
+            }
+        }
     }
 
     @Test
