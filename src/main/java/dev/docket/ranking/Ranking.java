@@ -30,7 +30,7 @@ public final class Ranking {
     static final Comparator<Slot> ORDER = Comparator.comparing(Slot::fact, QueueOrder.COMPARATOR);
     private static final AtomicLong INSTANCES = new AtomicLong();
 
-    private final List<Slot> slots;
+    private final ChunkedSlots<Slot> slots;
     private final Map<Long, Slot> slotsById;
     private final int ready;
     private final CompiledRuleSet ruleSet;
@@ -42,14 +42,14 @@ public final class Ranking {
 
     /** A full ranking, as computed from the database. */
     Ranking(List<Slot> slots, CompiledRuleSet ruleSet, Instant computedAt, LocalDate day, long backlogVersion) {
-        this(slots, new ConcurrentHashMap<>(slots.size() * 2), ruleSet, computedAt, day, backlogVersion);
+        this(ChunkedSlots.of(slots), new ConcurrentHashMap<>(slots.size() * 2), ruleSet, computedAt, day, backlogVersion);
         slots.forEach(s -> slotsById.put(s.fact().getId(), s));
     }
 
     /** {@code slotsById} is shared along one line of edits and may run ahead of this ranking; see {@link #indexOf}. */
-    private Ranking(List<Slot> slots, Map<Long, Slot> slotsById, CompiledRuleSet ruleSet, Instant computedAt,
+    private Ranking(ChunkedSlots<Slot> slots, Map<Long, Slot> slotsById, CompiledRuleSet ruleSet, Instant computedAt,
                     LocalDate day, long backlogVersion) {
-        this.slots = Collections.unmodifiableList(slots);
+        this.slots = slots;
         this.slotsById = slotsById;
         this.ruleSet = ruleSet;
         this.ruleVersion = ruleSet.version();
@@ -62,19 +62,19 @@ public final class Ranking {
     /** The same ranking with one contract's slot replaced, added, or removed ({@code replacement} null). */
     Ranking withEdit(long contractId, Slot replacement, Instant at) {
         Slot old = slotsById.get(contractId);
-        List<Slot> next = new ArrayList<>(slots.size() + 1);
-        next.addAll(slots);
+        ChunkedSlots<Slot> next = slots;
         if (old != null) {
             int i = Collections.binarySearch(next, old, ORDER);
+            if (i < 0) {
+                i = scanFor(next, contractId);
+            }
             if (i >= 0) {
-                next.remove(i);
-            } else {
-                next.removeIf(s -> s.fact().getId() == contractId);
+                next = next.without(i);
             }
         }
         if (replacement != null) {
             int i = Collections.binarySearch(next, replacement, ORDER);
-            next.add(i >= 0 ? i : -i - 1, replacement);
+            next = next.with(i >= 0 ? i : -i - 1, replacement);
             slotsById.put(contractId, replacement);
         } else {
             slotsById.remove(contractId);
@@ -155,12 +155,19 @@ public final class Ranking {
             }
         }
         // The shared index ran ahead of this ranking (an edit landed since): find the contract by scanning.
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).fact().getId() == contractId) {
-                return Optional.of(i);
+        int i = scanFor(slots, contractId);
+        return i >= 0 ? Optional.of(i) : Optional.empty();
+    }
+
+    private static int scanFor(List<Slot> slots, long contractId) {
+        int i = 0;
+        for (Slot slot : slots) {
+            if (slot.fact().getId() == contractId) {
+                return i;
             }
+            i++;
         }
-        return Optional.empty();
+        return -1;
     }
 
     private static int readyPrefix(List<Slot> slots) {
