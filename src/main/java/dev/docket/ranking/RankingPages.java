@@ -53,7 +53,9 @@ class RankingPages {
             return found;
         }
         if (r.pages.size() >= MAX_PAGES) {
-            return render(ranking, key);
+            // A client walking every page fills the cache; start over rather than refuse the pages polled most,
+            // which are back after one rendering each.
+            r.pages.clear();
         }
         // Concurrent polls of the same page wait for one rendering instead of each doing it.
         return r.pages.computeIfAbsent(key, k -> render(ranking, k));

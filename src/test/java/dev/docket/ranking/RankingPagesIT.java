@@ -35,6 +35,9 @@ class RankingPagesIT extends DatabaseTest {
     @Inject
     io.micronaut.runtime.server.EmbeddedServer server;
 
+    @Inject
+    RankingPages pages;
+
     @Test
     void pollWithETag_getsNotModifiedUntilAnEdit_thenTheNewPage() {
         Api api = new Api(client.toBlocking());
@@ -69,6 +72,24 @@ class RankingPagesIT extends DatabaseTest {
         String newTag = changed.header(HttpHeaders.ETAG);
         assertThat(newTag).isNotEqualTo(etag);
         assertThat(changed.body().items()).extracting(e -> e.contract().externalRef()).containsExactly("PG-1", "PG-2");
+    }
+
+    @Test
+    void clientWalkingEveryPage_doesNotStopThePolledPageFromBeingCached() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        for (int i = 0; i < 70; i++) {
+            api.create(contract("PG-W" + i, "gates", allGatesPassed()));
+        }
+        rankingService.fresh();
+        Ranking ranking = rankingService.current();
+
+        for (int page = 0; page < 70; page++) {  // more pages than the cache keeps
+            api.get("/api/ranking?size=1&page=" + page, RankingPage.class);
+        }
+        api.get("/api/ranking?size=50", RankingPage.class);
+
+        assertThat(pages.rendered(ranking, null, 0, 50)).isNotNull();
     }
 
     @Test
