@@ -9,7 +9,8 @@
 # then: PID=<its pid> bench/http-load.sh http://localhost:8080
 #
 # Unpaced rows run ROUNDS (3) times, alternating bare and page so drift hits both alike, and report the median
-# round. "gzip" rows send Accept-Encoding: gzip, as browsers and dashboards do. Paced rows hold a constant rate
+# round. A third reference, a ready-made body as large as the page (/bench/bytes/N), tells what the page's bytes
+# cost wrk, the kernel and Netty from what the page costs Docket. "gzip" rows send Accept-Encoding: gzip, as browsers and dashboards do. Paced rows hold a constant rate
 # (bench/wrk/pace.lua). Settings (environment): DURATION (20s), THREADS (2), CONNECTIONS (32), ROUNDS (3),
 # RATE_PAGE (1000 req/s), RATE_EXPLAIN (200), RATE_UPDATE (100), RATE_FLOOD (1000), IDS (2000 contracts to explain
 # and update), PID. wrk and Docket share the machine: on 2 cores the unpaced rows measure both.
@@ -67,11 +68,14 @@ done
 RATE=0 wrk -t"$THREADS" -c"$connections" -d15s -H "$gzip" -s bench/wrk/get.lua "$url$page" > /dev/null
 RATE=0 wrk -t"$THREADS" -c8 -d15s -s bench/wrk/explain.lua "$url" > /dev/null
 
-echo "--- unpaced throughput: median of $rounds rounds"
+# The same number of bytes from the reference controller: what the page's size costs wrk, the kernel and Netty.
+page_bytes=$(curl -sf "$url$page" | wc -c)
+echo "--- unpaced throughput: median of $rounds rounds (a page is $page_bytes bytes, $(curl -sf -H "$gzip" "$url$page" | wc -c) gzipped)"
 declare -A runs
 for r in $(seq "$rounds"); do
   runs[bare]+="$(wrk_once 0 get.lua /bench/bare)"$'\n'
   runs[page]+="$(wrk_once 0 get.lua "$page")"$'\n'
+  runs[sized]+="$(wrk_once 0 get.lua "/bench/bytes/$page_bytes")"$'\n'
   runs[bare_gzip]+="$(wrk_once 0 get.lua /bench/bare "$gzip")"$'\n'
   runs[page_gzip]+="$(wrk_once 0 get.lua "$page" "$gzip")"$'\n'
 done
@@ -80,12 +84,16 @@ median_run() {  # KEY: the round with the median throughput
     | cut -d' ' -f2-
 }
 bare=$(median_run bare); page_run=$(median_run page); bare_gz=$(median_run bare_gzip); page_gz=$(median_run page_gzip)
+sized=$(median_run sized)
 row "bare endpoint" 0 "$bare"
 row "ranking page of 50" 0 "$page_run"
+row "bare endpoint, page-sized body" 0 "$sized"
 row "bare endpoint, gzip" 0 "$bare_gz"
 row "ranking page of 50, gzip" 0 "$page_gz"
 awk -v p="$(field rps "$page_run")" -v b="$(field rps "$bare")" -v pg="$(field rps "$page_gz")" -v bg="$(field rps "$bare_gz")" \
-  'BEGIN { printf "ranking page / bare endpoint: %.0f%% (identity), %.0f%% (gzip)\n", 100 * p / b, 100 * pg / bg }' | tee -a "$results"
+  -v s="$(field rps "$sized")" \
+  'BEGIN { printf "ranking page / bare endpoint: %.0f%% (identity), %.0f%% (gzip); / a bare body of the same size: %.0f%%\n",
+           100 * p / b, 100 * pg / bg, 100 * p / s }' | tee -a "$results"
 
 echo "--- paced"
 row "bare endpoint" "$rate_page" "$(wrk_once "$rate_page" get.lua /bench/bare)"
