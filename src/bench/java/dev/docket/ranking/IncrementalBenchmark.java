@@ -1,5 +1,6 @@
 package dev.docket.ranking;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,12 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import dev.docket.bench.SyntheticRules;
 import dev.docket.contract.Contract;
 import dev.docket.facts.ContractFact;
-import dev.docket.rules.CandidateChecker;
-import dev.docket.rules.CheckResult;
 import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleFolder;
 import dev.docket.sample.ContractGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,12 +53,7 @@ public class IncrementalBenchmark {
 
     @Setup
     public void rankBacklog() {
-        CheckResult result = CandidateChecker.check(RuleFolder.read(java.nio.file.Path.of(
-                System.getProperty("docket.rules.folder", "rules"))));
-        if (!result.ok()) {
-            throw new IllegalStateException("The rules folder fails its checks: " + result.problems());
-        }
-        ruleSet = result.ruleSet();
+        ruleSet = SyntheticRules.realRuleSet();
         now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         ContractGenerator generator = new ContractGenerator(1);
@@ -88,7 +82,7 @@ public class IncrementalBenchmark {
         int i = random.nextInt(contracts);
         ContractFact original = originals.get(i);
         ContractFact fact = edited[i] ? original.toBuilder().build()
-                : original.toBuilder().dealValue(original.getDealValue().multiply(java.math.BigDecimal.valueOf(2)), original.getCurrency(),
+                : original.toBuilder().dealValue(original.getDealValue().multiply(BigDecimal.valueOf(2)), original.getCurrency(),
                         original.getDealValueBase() * 2).build();
         edited[i] = !edited[i];
         ruleSet.score(List.of(fact));

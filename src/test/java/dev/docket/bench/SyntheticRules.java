@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.docket.rules.CandidateChecker;
 import dev.docket.rules.CheckResult;
+import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleFolder;
 import dev.docket.rules.RuleSource;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The generated rules only add positive points that never fall as value or waiting time grows, so the
  * folder's own scenario tests and invariants still pass and every check runs all of its stages.
  */
-final class SyntheticRules {
+public final class SyntheticRules {
 
     static final String FOLDER = System.getProperty("docket.rules.folder", "rules");
     private static final int RULES_PER_FILE = 50;
@@ -46,14 +47,19 @@ final class SyntheticRules {
         return RuleFolder.read(Path.of(FOLDER));
     }
 
+    /** The rules folder compiled as Docket compiles it; a folder that fails its checks stops the benchmark. */
+    public static CompiledRuleSet realRuleSet() {
+        CheckResult result = CandidateChecker.check(real());
+        if (!result.ok()) {
+            throw new IllegalStateException("The rules in " + FOLDER + " fail their checks: " + result.problems());
+        }
+        return result.ruleSet();
+    }
+
     /** The real folder plus generated rules, {@code totalRules} rules in all. */
     static List<RuleSource> withTotal(int totalRules) {
         List<RuleSource> real = real();
-        CheckResult baseline = CandidateChecker.check(real);
-        if (!baseline.ok()) {
-            throw new IllegalStateException("The rules in " + FOLDER + " fail their checks: " + baseline.problems());
-        }
-        int extra = totalRules - baseline.ruleSet().ruleNames().size();
+        int extra = totalRules - realRuleSet().ruleNames().size();
         List<RuleSource> sources = new ArrayList<>(real);
         for (int first = 0; first < extra; first += RULES_PER_FILE) {
             sources.add(file(first, Math.min(extra, first + RULES_PER_FILE)));
