@@ -4,8 +4,10 @@ local pace = require("pace")
 
 local threads = {}
 
+-- Each thread learns its number (1, 2, ...) as the global "index", so scenarios can give threads ids of their own.
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("index", #threads)
 end
 
 delay = pace.delay

@@ -5,16 +5,8 @@ dofile("bench/wrk/common.lua")
 local ids = {}
 local passed = {}
 local next_id = 1
-local started = 0
-local common_setup = setup
 
 -- Threads edit disjoint contracts: two edits of one contract at once would rightly get 409 and blur the numbers.
-function setup(thread)
-  started = started + 1
-  thread:set("index", started)
-  common_setup(thread)
-end
-
 function init(args)
   local threads = tonumber(os.getenv("THREADS") or "1")
   local n = 0
