@@ -1,6 +1,5 @@
 package dev.docket.history;
 
-import java.util.AbstractList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,18 +68,7 @@ class RankHistoryRecorder {
             try {
                 // Every move handed over before this re-rank is stored by now: the writer runs in order.
                 long afterMoveId = lastMoveId();
-                // Entries are built one at a time as the encoder reads them, so a large backlog is never held twice.
-                List<RankedEntry> entries = new AbstractList<>() {
-                    @Override
-                    public RankedEntry get(int index) {
-                        return ranking.entry(index);
-                    }
-
-                    @Override
-                    public int size() {
-                        return ranking.size();
-                    }
-                };
+                List<RankedEntry> entries = ranking.entries();
                 snapshots.save(new RankSnapshot(null, ranking.computedAt(), ranking.ruleVersion(), reason, afterMoveId,
                         entries.size(), codec.encode(entries)));
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.docket.ranking;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -119,6 +120,21 @@ public final class Ranking {
     public RankedEntry entry(int index) {
         Slot slot = slots.get(index);
         return RankedEntry.of(index + 1, slot.contract(), slot.fact());
+    }
+
+    /** Every entry in rank order, each built as it is read, so a whole large ranking is never held twice. */
+    public List<RankedEntry> entries() {
+        return new AbstractList<>() {
+            @Override
+            public RankedEntry get(int index) {
+                return entry(index);
+            }
+
+            @Override
+            public int size() {
+                return slots.size();
+            }
+        };
     }
 
     /** A page of the whole queue, or of one lane; ready contracts always come first, so a lane is a range. */
