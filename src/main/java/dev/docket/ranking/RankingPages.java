@@ -1,14 +1,13 @@
 package dev.docket.ranking;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPOutputStream;
 
 import dev.docket.facts.Lane;
 import dev.docket.forecast.ForecastService;
+import dev.docket.system.Gzip;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -90,20 +89,10 @@ class RankingPages {
             byte[] zipped = gzip;
             if (zipped == null) {
                 // Two first requests may both compress; the results are equal, and one of them is kept.
-                zipped = compress(json);
+                zipped = Gzip.of(json);
                 gzip = zipped;
             }
             return zipped;
-        }
-
-        private static byte[] compress(byte[] data) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 8);
-            try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-                zip.write(data);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
         }
     }
 
