@@ -13,15 +13,10 @@ bench/jmh.sh 'RankingBenchmark|IncrementalBenchmark' "$json" "$@"
 
 echo
 echo "Medians ($json):"
-jq -r '
-  def median: .primaryMetric as $m
-    | ($m.scoreUnit | if startswith("us") then 0.001 elif startswith("ms") then 1 else 1000 end) * $m.scorePercentiles["50.0"];
-  def p90: .primaryMetric as $m
-    | ($m.scoreUnit | if startswith("us") then 0.001 elif startswith("ms") then 1 else 1000 end) * $m.scorePercentiles["90.0"];
-  (map({key: "\(.params.contracts)/\(.benchmark | split(".") | last)", value: {median: median, p90: p90}}) | from_entries) as $r
-  | (map(.params.contracts | tonumber) | unique) as $sizes
+jq -r -L bench 'include "jmh";
+  by_size({median: in_ms("50.0"), p90: in_ms("90.0")}) as $r
   | ["contracts", "(a) Drools re-rank", "(a) on 1 thread", "(b) plain Java", "(a)/(b)", "(a) 1 thread/(b)", "(c) one update", "(c) p90"],
-    ($sizes[] as $n | $r["\($n)/drools"] as $a | $r["\($n)/droolsOneThread"] as $a1 | $r["\($n)/plainJava"] as $b
+    (sizes[] as $n | $r["\($n)/drools"] as $a | $r["\($n)/droolsOneThread"] as $a1 | $r["\($n)/plainJava"] as $b
      | $r["\($n)/updateOne"] as $c
      | [$n,
         (if $a then "\($a.median * 10 | round / 10) ms" else "-" end),

@@ -19,16 +19,12 @@ bench/jmh.sh $bench "$json" "$@"
 
 echo
 echo "Median per page of 50, in ms ($json):"
-jq -r '
-  def ms: .primaryMetric as $m
-    | ($m.scoreUnit | if startswith("ns") then 1e-6 elif startswith("us") then 1e-3 elif startswith("ms") then 1
-                      else 1e3 end) * $m.scorePercentiles["50.0"];
+jq -r -L bench 'include "jmh";
   def fmt: if . == null then "-" elif . >= 100 then (. * 10 | round / 10 | tostring)
            elif . >= 1 then (. * 100 | round / 100 | tostring) else (. * 1000 | round / 1000 | tostring) end;
-  (map({key: "\(.params.contracts)/\(.benchmark | split(".") | last)", value: ms}) | from_entries) as $median
-  | (map(.params.contracts | tonumber) | unique) as $sizes
+  by_size(in_ms("50.0")) as $median
   | ["contracts", "page", "SQL view", "snapshot", "SQL / snapshot"],
-    ($sizes[] as $n | ["", "WithOffset"][] as $page
+    (sizes[] as $n | ["", "WithOffset"][] as $page
      | $median["\($n)/sqlViewPage\($page)"] as $sql | $median["\($n)/snapshotPage\($page)"] as $snap
      | select($sql != null or $snap != null)
      | [$n, (if $page == "" then "first (LIMIT 50)" else "OFFSET 5000" end), ($sql | fmt), ($snap | fmt),
