@@ -1,12 +1,8 @@
-package dev.docket.sample;
+package dev.docket.bench;
 
-import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,18 +13,27 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.docket.sample.ContractGenerator;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.HttpClientConfiguration;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.uri.UriBuilder;
+
 /**
- * Loads generated contracts into a running Docket through {@code PUT /api/contracts/by-ref/{externalRef}}.
- * The upsert is idempotent: a second run with the same seed updates (200) what the first created (201).
+ * A load-test client: adds generated contracts to a running Docket through
+ * {@code PUT /api/contracts/by-ref/{externalRef}}, with Micronaut's HTTP client and JSON mapper. The upsert is
+ * idempotent: a second run with the same seed updates (200) what the first created (201).
  * <pre>
- * ./mvnw -q compile exec:exec -Dexec.args="-cp %classpath dev.docket.sample.LoadContracts --count 10000 --url http://localhost:8080"
+ * ./mvnw -Pbench -q test-compile exec:exec@load -Dload.args="--count 10000 --url http://localhost:8080"
  * </pre>
- * (exec:exec, not exec:java: the Micronaut parent configures exec arguments that exec:java cannot parse.)
  */
 public final class LoadContracts {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger updated = new AtomicInteger();
@@ -36,6 +41,7 @@ public final class LoadContracts {
     private final AtomicInteger done = new AtomicInteger();
     private final ContractGenerator generator;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final BlockingHttpClient http;
     private final String url;
     private final int count;
 
@@ -43,10 +49,23 @@ public final class LoadContracts {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.count = count;
         this.generator = new ContractGenerator(seed);
+        HttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(Duration.ofSeconds(30));
+        configuration.setConnectTimeout(Duration.ofSeconds(5));
+        this.http = HttpClient.create(toUrl(this.url), configuration).toBlocking();
+    }
+
+    private static URL toUrl(String url) {
+        try {
+            return URI.create(url).toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a URL: " + url, e);
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> options = options(args);
+        // exec:exec@load passes -Dload.args as one argument.
+        Map<String, String> options = options(args.length == 1 ? args[0].trim().split("\\s+") : args);
         int count = Integer.parseInt(options.getOrDefault("count", "10000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         LoadContracts load = new LoadContracts(options.getOrDefault("url", "http://localhost:8080"), count,
@@ -65,32 +84,25 @@ public final class LoadContracts {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "Done: %d created, %d updated, %d failed in %.1f s (%.0f contracts/s)%n",
                 load.created.get(), load.updated.get(), load.failed.get(), seconds, count / seconds);
-        if (load.failed.get() > 0) {
-            System.exit(1);
-        }
+        System.exit(load.failed.get() > 0 ? 1 : 0);
     }
 
     private void work() {
         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
             var request = generator.request(i, today);
-            HttpRequest put = HttpRequest.newBuilder(URI.create(url + "/api/contracts/by-ref/"
-                            + URLEncoder.encode(request.externalRef(), StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(ContractJson.of(request)))
-                    .build();
+            URI path = UriBuilder.of("/api/contracts/by-ref").path(request.externalRef()).build();
             try {
-                HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
-                switch (response.statusCode()) {
+                int status = http.exchange(HttpRequest.PUT(path, request).contentType(MediaType.APPLICATION_JSON_TYPE))
+                        .code();
+                switch (status) {
                     case 201 -> created.incrementAndGet();
                     case 200 -> updated.incrementAndGet();
-                    default -> fail(request.externalRef(), response.statusCode() + " " + response.body());
+                    default -> fail(request.externalRef(), String.valueOf(status));
                 }
-            } catch (IOException e) {
+            } catch (HttpClientResponseException e) {
+                fail(request.externalRef(), e.getStatus().getCode() + " " + e.getResponse().getBody(String.class).orElse(""));
+            } catch (HttpClientException e) {
                 fail(request.externalRef(), e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             int finished = done.incrementAndGet();
             if (finished % 1000 == 0) {
