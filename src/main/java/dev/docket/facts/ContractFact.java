@@ -52,6 +52,7 @@ public final class ContractFact {
     private String firingRule;
     private String parkedBecause;
     private String parkedRule;
+    private String parkedMessage;
 
     ContractFact(ContractFactBuilder b) {
         this.id = b.id;
@@ -169,14 +170,15 @@ public final class ContractFact {
      * a rule gave is dropped (the override stays, as Docket's own), and the contract waits in the not-ready lane with
      * the reason, so one bad contract never stops the rest of the queue from ranking. Not for rules.
      */
-    public void park(String rule, String why) {
+    public void park(String rule, String what) {
         contributions.clear();
         scoreHundredths = 0;
         firingRule = null;
         applyOverride();
-        blockers = new ArrayList<>(List.of("Docket could not score this contract: " + why));
         parkedRule = rule;
-        parkedBecause = why;
+        parkedBecause = (rule == null ? "the rules " : "rule '" + rule + "' ") + what;
+        parkedMessage = what;
+        blockers = new ArrayList<>(List.of("Docket could not score this contract: " + parkedBecause));
     }
 
     /** Drops everything rules wrote, for Docket to score the contract again from scratch. Not for rules. */
@@ -187,6 +189,7 @@ public final class ContractFact {
         blockers = List.of();
         parkedRule = null;
         parkedBecause = null;
+        parkedMessage = null;
         applyOverride();
     }
 
@@ -197,6 +200,11 @@ public final class ContractFact {
     /** Why Docket could not score this contract, or null. */
     public String getParkedBecause() {
         return parkedBecause;
+    }
+
+    /** What happened when it was parked, without the rule's name ("ran over the time limit of 1 s"). */
+    public String getParkedMessage() {
+        return parkedMessage;
     }
 
     /** The rule that failed on this contract when it was parked, or null if none could be named. */

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -30,6 +31,7 @@ public class ActiveRuleSet {
     private final RulesMetrics metrics;
     private final Clock clock;
     private final ApplicationEventPublisher<RuleSetActivated> events;
+    private final BeanProvider<BacklogTrial> backlog;
     private volatile Active current;
     private volatile RulesStatus.Attempt lastAttempt;
     private final AtomicLong attempts = new AtomicLong();
@@ -40,8 +42,9 @@ public class ActiveRuleSet {
 
     // The startup check comes first, so its thread is started before the database the store needs is opened.
     ActiveRuleSet(StartupCheck startupCheck, RulesProperties properties, RuleVersionStore store, RulesMetrics metrics,
-                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events) {
+                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, BeanProvider<BacklogTrial> backlog) {
         this.folder = Path.of(properties.folder());
+        this.backlog = backlog;
         this.events = events;
         this.store = store;
         this.metrics = metrics;
@@ -89,25 +92,53 @@ public class ActiveRuleSet {
         return folder;
     }
 
-    /** Checks a candidate and, if it passes, records it and makes it live for every instance. */
+    /**
+     * Checks a candidate and, if it passes, ranks the real backlog with it; only if every contract scores is it
+     * recorded, made live for every instance and its ranking served. The attempt is reported activated only then.
+     */
     public synchronized CheckResult activate(List<RuleSource> sources, RuleVersion.Source source, @Nullable String by) {
         CheckResult result = CandidateChecker.check(sources);
-        // Recorded before the swap: a status read in between may show the old version as healthy,
-        // but never the new version next to the previous attempt's failure.
-        record(source, result);
         if (result.ok() && result.ruleSet().version().equals(current.ruleSet().version())) {
+            record(source, result);
             LOG.debug("Candidate from {} is the active policy {}; nothing to activate", source, current.ruleSet().version());
-        } else if (result.ok()) {
-            RuleVersion version = store.recordActivation(result.ruleSet(), source, by, clock.instant());
-            current = new Active(result.ruleSet(), version);
-            events.publishEvent(new RuleSetActivated(result.ruleSet().version()));
-            LOG.info("Rule set {} (version {}, from {}) is live after {} ms", result.ruleSet().version(), version.id(),
-                    source, result.took().toMillis());
-        } else {
+            return result;
+        }
+        if (!result.ok()) {
+            record(source, result);
             LOG.warn("Rule candidate from {} rejected; version {} keeps serving.\n{}", source, current.version().id(),
                     describe(result.problems()));
+            return result;
         }
+        BacklogTrial.Trial trial = backlog.get().rank(result.ruleSet());
+        if (!trial.failures().isEmpty()) {
+            CheckResult refused = new CheckResult(null, onBacklog(result.ruleSet(), trial), result.took());
+            record(source, refused);
+            LOG.warn("Rule candidate {} from {} failed on the real backlog; version {} keeps serving.\n{}",
+                    result.ruleSet().version(), source, current.version().id(), describe(refused.problems()));
+            return refused;
+        }
+        RuleVersion version = store.recordActivation(result.ruleSet(), source, by, clock.instant());
+        current = new Active(result.ruleSet(), version);
+        trial.serve();
+        // Recorded once the candidate's own ranking is being served: "activated" is then true of what ranks.
+        record(source, result);
+        events.publishEvent(new RuleSetActivated(result.ruleSet().version()));
+        LOG.info("Rule set {} (version {}, from {}) is live, ranking {} contracts, after {} ms", result.ruleSet().version(),
+                version.id(), source, trial.contracts(), result.took().toMillis());
         return result;
+    }
+
+    /** Each contract the candidate could not score, at the rule's file and line. */
+    private static List<RuleProblem> onBacklog(CompiledRuleSet candidate, BacklogTrial.Trial trial) {
+        List<RuleProblem> problems = new java.util.ArrayList<>();
+        for (ScoringFailure failure : trial.failures().stream().limit(20).toList()) {
+            problems.add(RuleLocations.at(candidate.sources(), failure.rule(), "on the real backlog, " + failure.describe()
+                    + "; the candidate would not rank every contract, so it is not activated"));
+        }
+        if (trial.failures().size() > 20) {
+            problems.add(new RuleProblem(null, 0, 0, (trial.failures().size() - 20) + " more contracts failed the same way"));
+        }
+        return problems;
     }
 
     /** Makes an earlier version live again; its own checks (scenarios included) must still pass. */

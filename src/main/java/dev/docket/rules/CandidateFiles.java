@@ -27,9 +27,14 @@ public final class CandidateFiles {
             }
             files.put(file.path(), new RuleSource(file.path(), decode(field, file)));
         }
-        for (String path : request.delete() == null ? List.<String>of() : request.delete()) {
+        List<String> deletes = request.delete() == null ? List.of() : request.delete();
+        for (int i = 0; i < deletes.size(); i++) {
+            String path = deletes.get(i);
+            if (path == null) {
+                throw new InvalidFieldException("delete[" + i + "]", "must be the path of a file in the rule set, not null");
+            }
             if (files.remove(path) == null) {
-                throw new InvalidFieldException("delete", "'" + path + "' is not in the rule set, so it cannot be deleted");
+                throw new InvalidFieldException("delete[" + i + "]", "'" + path + "' is not in the rule set, so it cannot be deleted");
             }
         }
         return List.copyOf(files.values());

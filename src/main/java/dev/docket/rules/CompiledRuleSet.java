@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.docket.facts.ContractFact;
 import org.kie.api.KieBase;
@@ -26,6 +28,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  */
 public final class CompiledRuleSet {
 
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[Rule \"([^\"]+)\"");
     /** Contracts per session; measured in docs/performance.md (250 to 2,000 are within noise of each other). */
     static final int CHUNK = 1_000;
     /** Threads a large re-rank may use; -Ddocket.scoring.threads=1 keeps it on one core of a shared host. */
@@ -130,12 +133,16 @@ public final class CompiledRuleSet {
             ContractFact parked = culprit != null ? culprit : facts.get(0);
             ScoringFailure named = culprit != null ? failure
                     : new ScoringFailure(parked.getId(), parked.getTitle(), failure.rule(), failure.kind(), failure.message());
-            parked.park(named.rule(), (named.rule() == null ? "the rules " : "rule '" + named.rule() + "' ") + named.message());
+            parked.park(named.rule(), named.message());
             failures.add(named);
             facts.remove(parked);
             if (named.kind() == ScoringFailure.Kind.TIMED_OUT && System.nanoTime() - started > limits.total().toNanos()) {
                 // Past the whole call's limit: the rest are not scored again, they are parked with it.
-                facts.forEach(f -> f.park(null, "the rules ran out of time for the whole backlog"));
+                for (ContractFact fact : facts) {
+                    fact.park(null, "ran out of time for the whole backlog");
+                    failures.add(new ScoringFailure(fact.getId(), fact.getTitle(), null, ScoringFailure.Kind.TIMED_OUT,
+                            "ran out of time for the whole backlog"));
+                }
                 return;
             }
         }
@@ -178,6 +185,11 @@ public final class CompiledRuleSet {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException c && c.getRule() != null) {
                 return c.getRule().getName();
+            }
+            // A failed condition names its rule only in the message: 'Error evaluating constraint ... in [Rule "X" in ...]'.
+            Matcher m = t.getMessage() == null ? null : RULE_IN_MESSAGE.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                return m.group(1);
             }
         }
         return null;

@@ -115,8 +115,7 @@ public class RuleScoring {
         List<ContractFact> copies = new ArrayList<>(facts.size());
         for (ContractFact fact : facts) {
             ContractFact copy = fact.toBuilder().build();
-            stuck.stream().filter(f -> f.contractId() == fact.getId()).findFirst().ifPresent(f -> copy.park(f.rule(),
-                    (f.rule() == null ? "the rules " : "rule '" + f.rule() + "' ") + f.message()));
+            stuck.stream().filter(f -> f.contractId() == fact.getId()).findFirst().ifPresent(f -> copy.park(f.rule(), f.message()));
             copies.add(copy);
         }
         return copies;

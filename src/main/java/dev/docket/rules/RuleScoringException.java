@@ -9,7 +9,8 @@ public final class RuleScoringException extends RuntimeException {
 
     public RuleScoringException(List<ScoringFailure> failures) {
         super(failures.isEmpty() ? "the rules could not score the contracts"
-                : failures.get(0).describe() + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : ""));
+                : String.join("; ", failures.stream().limit(5).map(ScoringFailure::describe).toList())
+                        + (failures.size() > 5 ? " (and " + (failures.size() - 5) + " more)" : ""));
         this.failures = List.copyOf(failures);
     }
 

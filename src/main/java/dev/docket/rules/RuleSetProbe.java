@@ -124,6 +124,15 @@ public final class RuleSetProbe {
 
     private static List<RuleProblem> checkContributions(CompiledRuleSet ruleSet, List<ContractFact> facts) {
         Map<String, RuleProblem> problems = new LinkedHashMap<>();
+        boolean ranks = facts.stream().flatMap(f -> f.getContributions().stream())
+                .anyMatch(c -> ruleSet.ruleNames().contains(c.rule()));
+        if (!ranks) {
+            // An empty policy, or one of blockers only, would rank every deal by id: refused, not made live.
+            problems.put("ranking", new RuleProblem(null, 0, 0, ruleSet.ruleNames().isEmpty()
+                    ? "the policy has no rules; it needs at least one ranking rule, one that gives points with $c.add(points, reason)"
+                    : "no rule of the policy gave points to any of the " + facts.size() + " sample contracts (every contract type, "
+                    + "paper and status); a policy needs at least one ranking rule, one that gives points with $c.add(points, reason)"));
+        }
         for (ContractFact fact : facts) {
             String contract = ProbeContracts.describe(fact);
             double sum = 0;

@@ -121,8 +121,6 @@ class CandidateCheckBadInputTest {
                 add("override rule that divides by a pin's zero points", "extra.drl", drl("Override ratio", "$c : ContractFact( override != null )",
                         "$c.add(drools.getRule().getName(), 10 / $c.getOverride().getPoints(), \"ratio\");"), 4,
                         "gave Infinity points; points must be a finite number"),
-                add("points under a name that is not a rule", "extra.drl", drl("Borrowed name", "$c : ContractFact( )",
-                        "$c.add(\"Deal value\", 1.0, \"x\"); $c.add(\"Made up\", 1.0, \"x\");"), 4, "names rule 'Made up', which is not a rule"),
                 add("points without a reason", "extra.drl", drl("Silent", "$c : ContractFact( )",
                         "$c.add(drools.getRule().getName(), 1.0, \" \");"), 4, "points without a reason"),
                 add("reason format that does not fit its value", "extra.drl", drl("Whole days", "$c : ContractFact( )",
