@@ -201,6 +201,12 @@ public class RankingService implements BacklogTrial {
     }
 
     @Override
+    public List<ScoringFailure> parked() {
+        Ranking ranking = current;
+        return ranking == null ? List.of() : ranking.parked();
+    }
+
+    @Override
     public Trial rank(CompiledRuleSet candidate) {
         long version = backlogVersion.get();
         long editsBefore = editSequence.get();

@@ -128,6 +128,19 @@ public class ActiveRuleSet {
         return result;
     }
 
+    /**
+     * Every check activation makes, the real backlog included, without activating: what validate answers, so a
+     * candidate valid there is not refused on activation for a reason validate could have seen.
+     */
+    public CheckResult check(List<RuleSource> sources) {
+        CheckResult result = CandidateChecker.check(sources);
+        if (!result.ok()) {
+            return result;
+        }
+        BacklogTrial.Trial trial = backlog.get().rank(result.ruleSet());
+        return trial.failures().isEmpty() ? result : new CheckResult(null, onBacklog(result.ruleSet(), trial), result.took());
+    }
+
     /** Each contract the candidate could not score, at the rule's file and line. */
     private static List<RuleProblem> onBacklog(CompiledRuleSet candidate, BacklogTrial.Trial trial) {
         List<RuleProblem> problems = new java.util.ArrayList<>();

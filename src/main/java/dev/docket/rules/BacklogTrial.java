@@ -8,6 +8,9 @@ import java.util.List;
  */
 public interface BacklogTrial {
 
+    /** The contracts the ranking being served could not score (parked in the not-ready lane), with the rule to blame. */
+    List<ScoringFailure> parked();
+
     /** Scores the whole open backlog with the candidate; nothing is served yet. */
     Trial rank(CompiledRuleSet candidate);
 

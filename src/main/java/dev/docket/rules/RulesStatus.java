@@ -7,9 +7,13 @@ import dev.docket.rules.version.RuleVersion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What legal ops check after saving a rule: what is live, and whether their latest change made it. */
+/**
+ * What legal ops check after saving a rule: what is live, whether their latest change made it, and the contracts the
+ * live rules could not score ({@code parked}: each waits in the not-ready lane, named with the rule to blame).
+ * {@code healthy} is false while the latest change failed or any contract is parked.
+ */
 @Serdeable
-public record RulesStatus(ActiveVersion active, @Nullable Attempt lastAttempt, boolean healthy) {
+public record RulesStatus(ActiveVersion active, @Nullable Attempt lastAttempt, boolean healthy, List<ScoringFailure> parked) {
 
     /** The version ranking with now; {@code number} is its sequence number in /api/rules/versions. */
     @Serdeable
