@@ -93,6 +93,22 @@ public class ActiveRuleSet {
     }
 
     /**
+     * What an API candidate is laid over: the live policy, with the scenario tests in the folder now (a scenario
+     * saved alone must count before any new policy goes live), or the live version's own if the folder is unreadable.
+     */
+    public List<RuleSource> candidateBase() {
+        List<RuleSource> base = new java.util.ArrayList<>(current.ruleSet().sources().stream()
+                .filter(s -> s.kind() != RuleSource.Kind.SCENARIO).toList());
+        try {
+            base.addAll(RuleFolder.read(folder).stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the scenario tests in {} ({}); the live version's are used", folder.toAbsolutePath(), e.getMessage());
+            base.addAll(current.ruleSet().sources().stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
+        }
+        return base;
+    }
+
+    /**
      * Checks a candidate and, if it passes, ranks the real backlog with it; only if every contract scores is it
      * recorded, made live for every instance and its ranking served. The attempt is reported activated only then.
      */

@@ -13,11 +13,14 @@ public final class CandidateFiles {
     private CandidateFiles() {
     }
 
+    /**
+     * The candidate: the sent files over {@code active}. With {@code replace} the sent files replace the policy, while
+     * the scenario tests of {@code active} still check it (the folder's scenarios belong to every check).
+     */
     public static List<RuleSource> assemble(List<RuleSource> active, CandidateRequest request) {
         Map<String, RuleSource> files = new TreeMap<>();
-        if (!Boolean.TRUE.equals(request.replace())) {
-            active.forEach(s -> files.put(s.path(), s));
-        }
+        boolean replace = Boolean.TRUE.equals(request.replace());
+        active.stream().filter(s -> !replace || s.kind() == RuleSource.Kind.SCENARIO).forEach(s -> files.put(s.path(), s));
         for (int i = 0; i < request.files().size(); i++) {
             CandidateRequest.CandidateFile file = request.files().get(i);
             String field = "files[" + i + "]";

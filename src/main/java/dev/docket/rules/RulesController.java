@@ -82,7 +82,7 @@ class RulesController {
     }
 
     private List<RuleSource> candidate(CandidateRequest body) {
-        return CandidateFiles.assemble(rules.get().sources(), body);
+        return CandidateFiles.assemble(rules.candidateBase(), body);
     }
 
     @Serdeable
