@@ -34,6 +34,9 @@ public class ActiveRuleSet {
     private final BeanProvider<BacklogTrial> backlog;
     private volatile Active current;
     private volatile RulesStatus.Attempt lastAttempt;
+    private volatile FolderDrift drift;
+    // False from an API activation or rollback that left the folder holding another policy until the folder matches again.
+    private volatile boolean folderInStep = true;
     private final AtomicLong attempts = new AtomicLong();
 
     /** The compiled set together with the recorded version it belongs to. */
@@ -72,6 +75,7 @@ public class ActiveRuleSet {
             LOG.error("Refusing to start: the rules in {} fail their checks.\n{}", folder.toAbsolutePath(), describe(result.problems()));
             throw new RuleCompilationException(result.problems());
         }
+        refreshDrift();
         LOG.info("Rule set {} (version {}) active: {} rules", current.ruleSet().version(), current.version().id(),
                 current.ruleSet().ruleNames().size());
     }
@@ -86,6 +90,51 @@ public class ActiveRuleSet {
 
     public @Nullable RulesStatus.Attempt lastAttempt() {
         return lastAttempt;
+    }
+
+    /** How the folder differs from a live version set through the API, or null when they agree (or the folder rules). */
+    public @Nullable FolderDrift drift() {
+        return drift;
+    }
+
+    /**
+     * A change in the folder. While the live version was set through the API (activate or rollback) and the folder
+     * holds another policy, the change is held, not activated: a folder event never silently undoes a rollback.
+     * Changes go live as usual again once the folder has matched the live version, or after {@link #takeFolder}.
+     */
+    public synchronized void folderChanged(List<RuleSource> sources) {
+        if (!folderInStep) {
+            FolderDrift found = FolderDrift.between(current.ruleSet().sources(), current.ruleSet().version(), sources, clock.instant());
+            FolderDrift before = drift;
+            drift = found == null ? null : before != null && before.folderVersion().equals(found.folderVersion()) ? before : found;
+            if (found != null) {
+                LOG.warn("Rules folder change held: {}", found.describe());
+            } else {
+                folderInStep = true;
+                LOG.info("The rules folder matches the live version {} again; its changes go live again", current.version().id());
+            }
+            return;
+        }
+        activate(sources, RuleVersion.Source.FILE, null);
+    }
+
+    /** A rules admin takes the folder's version, ending a hold: it is checked and activated like any folder change. */
+    public synchronized CheckResult takeFolder(@Nullable String by) {
+        return activate(RuleFolder.read(folder), RuleVersion.Source.FILE, by);
+    }
+
+    private void refreshDrift() {
+        if (current.version().source() == RuleVersion.Source.FILE) {
+            drift = null;
+            folderInStep = true;
+            return;
+        }
+        try {
+            drift = FolderDrift.between(current.ruleSet().sources(), current.ruleSet().version(), RuleFolder.read(folder), clock.instant());
+            folderInStep = drift == null;
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read {} to compare it with the live version: {}", folder.toAbsolutePath(), e.getMessage());
+        }
     }
 
     public Path folder() {
@@ -138,6 +187,7 @@ public class ActiveRuleSet {
         trial.serve();
         // Recorded once the candidate's own ranking is being served: "activated" is then true of what ranks.
         record(source, result);
+        refreshDrift();
         events.publishEvent(new RuleSetActivated(result.ruleSet().version()));
         LOG.info("Rule set {} (version {}, from {}) is live, ranking {} contracts, after {} ms", result.ruleSet().version(),
                 version.id(), source, trial.contracts(), result.took().toMillis());
@@ -181,6 +231,7 @@ public class ActiveRuleSet {
     synchronized void syncWithDatabase() {
         store.active().filter(v -> !v.id().equals(current.version().id())).ifPresent(v -> {
             adopt(v);
+            refreshDrift();
             events.publishEvent(new RuleSetActivated(current.ruleSet().version()));
             LOG.info("Adopted rule set version {} activated elsewhere", v.id());
         });

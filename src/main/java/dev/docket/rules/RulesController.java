@@ -42,7 +42,7 @@ class RulesController {
         List<ScoringFailure> parked = backlog.parked();
         return new RulesStatus(new RulesStatus.ActiveVersion(v.id(), v.hash(), v.source(), v.activatedAt(), v.activatedBy(),
                 active.ruleSet().sources().stream().map(RuleSource::path).toList(), active.ruleSet().ruleNames()),
-                attempt, (attempt == null || attempt.activated()) && parked.isEmpty(), parked);
+                attempt, (attempt == null || attempt.activated()) && parked.isEmpty() && rules.drift() == null, parked, rules.drift());
     }
 
     @Get("/versions")
@@ -65,6 +65,14 @@ class RulesController {
     HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number) {
         admin.requireAdmin(request);
         CheckResult result = rules.rollback(number, request.getHeaders().get("X-Docket-User"));
+        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+    }
+
+    /** Takes the folder's version while folder changes are held (see {@link FolderDrift}); rules-admin. */
+    @Post("/folder/activate")
+    HttpResponse<?> takeFolder(HttpRequest<?> request) {
+        admin.requireAdmin(request);
+        CheckResult result = rules.takeFolder(request.getHeaders().get("X-Docket-User"));
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
     }
 

@@ -37,7 +37,8 @@ class RulesHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> 
         RulesStatus.Attempt attempt = rules.lastAttempt();
         boolean failing = attempt != null && !attempt.activated();
         List<ScoringFailure> parked = backlog.parked();
-        healthStatus = failing || !parked.isEmpty() ? DEGRADED : HealthStatus.UP;
+        FolderDrift drift = rules.drift();
+        healthStatus = failing || !parked.isEmpty() || drift != null ? DEGRADED : HealthStatus.UP;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("activeVersion", rules.active().version().id());
         details.put("activeHash", rules.get().version());
@@ -45,6 +46,9 @@ class RulesHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> 
             details.put("failedAt", attempt.at().toString());
             details.put("problems", attempt.problems().size());
             details.put("firstProblem", attempt.problems().isEmpty() ? "" : attempt.problems().get(0).toString());
+        }
+        if (drift != null) {
+            details.put("folderDrift", drift.describe());
         }
         if (!parked.isEmpty()) {
             details.put("parkedContracts", parked.size());

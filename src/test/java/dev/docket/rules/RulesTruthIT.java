@@ -171,6 +171,68 @@ class RulesTruthIT extends DatabaseTest {
         awaitNoThreadIn("Slow_for_one_title");
     }
 
+    @Test
+    @Order(5)
+    void rollbackThenFolderEvent_theFolderChangeIsHeldAndTheDriftShownUntilTheFolderAgreesOrAnAdminTakesIt() {
+        RulesStatus viaApi = status();
+        assertThat(viaApi.active().source().name()).isEqualTo("API");
+        assertThat(viaApi.drift()).as("the API added bomb.drl, the folder does not have it").isNotNull();
+        assertThat(viaApi.drift().onlyLive()).containsExactly("bomb.drl");
+        RulesController.VersionSummary[] versions = api.get("/api/rules/versions", RulesController.VersionSummary[].class);
+        RulesController.VersionSummary first = versions[versions.length - 1];
+        RulesStatus rolledBack = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
+                .bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(rolledBack.active().source().name()).isEqualTo("ROLLBACK");
+        assertThat(rolledBack.drift()).as("the folder is the first version").isNull();
+        assertThat(rolledBack.parked()).as("the bomb rule is gone, so its contract ranks again").isEmpty();
+        String age = FOLDER.read("age.drl");
+        String expansion = FOLDER.read("expansion.drl");
+        // The folder moves on and goes live; then an admin rolls back to the first version.
+        FOLDER.write("age.drl", age.replace("(3 points a day)", "(3 points per business day)"));
+        RulesStatus newer = awaitStatus(s -> !s.active().hash().equals(rolledBack.active().hash()));
+        assertThat(newer.active().source().name()).isEqualTo("FILE");
+        RulesStatus rollback = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
+                .bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(rollback.drift().different()).containsExactly("age.drl");
+
+        // A later event in the folder does not undo the rollback: it is held, and status and health say so.
+        FOLDER.write("expansion.drl", expansion.replace("capped at 36", "capped at 36 points"));
+        RulesStatus held = awaitStatus(s -> s.drift() != null && s.drift().different().contains("expansion.drl"));
+        sleepMillis(500);
+
+        assertThat(status().active()).as("the rollback stands").isEqualTo(rollback.active());
+        assertThat(held.drift().different()).containsExactly("age.drl", "expansion.drl");
+        assertThat(held.drift().liveVersion()).isEqualTo(first.hash());
+        assertThat(held.healthy()).isFalse();
+        assertThat(health()).contains("\"status\":\"DEGRADED\"").contains("folderDrift").contains("different: age.drl, expansion.drl");
+        assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(first.hash());
+
+        // A rules admin takes the folder's version.
+        assertThat(api.fail(HttpRequest.POST("/api/rules/folder/activate", "")).status()).isEqualTo(403);
+        RulesStatus taken = api.exchange(HttpRequest.POST("/api/rules/folder/activate", "").bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(taken.active().source().name()).isEqualTo("FILE");
+        assertThat(taken.active().hash()).isEqualTo(held.drift().folderVersion());
+        assertThat(taken.drift()).isNull();
+        assertThat(awaitRanking(taken.active().hash())).isEqualTo(taken.active().hash());
+
+        // Rolled back once more, the hold also ends when the folder is put back to the live version.
+        RulesStatus third = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
+                .bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(third.drift()).isNotNull();
+        FOLDER.write("age.drl", age);
+        FOLDER.write("expansion.drl", expansion);
+        awaitStatus(s -> s.drift() == null);
+        assertThat(status().active().hash()).isEqualTo(first.hash());
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String drl(String name, String when, String then) {
         return "package docket.policy;\nimport dev.docket.facts.ContractFact;\n\nrule \"" + name + "\"\nwhen\n    " + when
                 + "\nthen\n    " + then + "\nend\n";
