@@ -48,7 +48,11 @@ public final class ContractFact {
     private List<String> blockers = List.of();
     // In hundredths: every contribution is rounded to hundredths, so the sum is exact whatever order rules fire in.
     private long scoreHundredths;
-    private String pinnedBecause;
+    // The rule Docket is firing for this contract, so a contribution is named by the engine, not by the rule's text.
+    private String firingRule;
+    private String parkedBecause;
+    private String parkedRule;
+    private String parkedMessage;
 
     ContractFact(ContractFactBuilder b) {
         this.id = b.id;
@@ -74,6 +78,32 @@ public final class ContractFact {
         this.daysToTargetClose = b.daysToTargetClose;
         this.pendingApprovals = List.copyOf(b.pendingApprovals);
         this.override = b.override;
+        applyOverride();
+    }
+
+    /** Names of the contributions Docket itself adds for an approved override; no rule can use them. */
+    public static final String OVERRIDE = "Override";
+    public static final String OVERRIDE_PIN = "Override: pin to top";
+
+    /**
+     * An approved override is Docket's mechanism, not policy: its points (or its pin) are part of the fact before
+     * any rule runs, so deleting or editing a rule file cannot disable overrides the API keeps accepting.
+     */
+    private void applyOverride() {
+        if (override == null) {
+            return;
+        }
+        if (override.isPinToTop()) {
+            record(OVERRIDE_PIN, 0.0, pinReason(), null);
+        } else {
+            record(OVERRIDE, override.getPoints(), "override by " + override.getApprovedBy() + " at " + override.getAskedBy()
+                    + "'s request until " + override.getExpiresAt() + ": " + override.getReason(), null);
+        }
+    }
+
+    private String pinReason() {
+        return "pinned to the top of its lane by " + override.getApprovedBy() + " at " + override.getAskedBy()
+                + "'s request until " + override.getExpiresAt() + ": " + override.getReason();
     }
 
     public static ContractFactBuilder builder(long id) {
@@ -91,20 +121,95 @@ public final class ContractFact {
     }
 
     /**
-     * Records that the rule named {@code rule} gave this contract {@code points} because of {@code reason}.
-     * Points are rounded to hundredths so the explanation reads cleanly and still sums exactly to the score.
+     * Records that the rule now firing gave this contract {@code points} because of {@code reason}; Docket knows
+     * which rule fires, so the explanation names it. Points are rounded to hundredths so the explanation reads
+     * cleanly and still sums exactly to the score.
      */
-    public void add(String rule, double points, String reason) {
-        record(rule, points, reason, null);
+    public void add(double points, String reason) {
+        record(firingRuleOr(null), points, reason, null);
     }
 
     /**
-     * Like {@link #add(String, double, String)}, with the reason given as a {@link String#format} pattern and its
-     * values: {@code $c.add(name, points, "deal value %,.0f %s", $c.getDealValue(), $c.getCurrency())}. The text is
+     * Like {@link #add(double, String)}, with the reason given as a {@link String#format} pattern and its
+     * values: {@code $c.add(points, "deal value %,.0f %s", $c.getDealValue(), $c.getCurrency())}. The text is
      * formatted (in US number style) only when an explanation shows it, which keeps re-ranking a large backlog fast.
      */
+    public void add(double points, String reasonFormat, Object... values) {
+        record(firingRuleOr(null), points, reasonFormat, values == null ? new Object[] {null} : values);
+    }
+
+    /**
+     * The older form that named the rule in the rule's text. Inside Docket's scoring the firing rule's real name is
+     * recorded whatever is passed, so a rule cannot write points under another rule's name.
+     */
+    @Deprecated
+    public void add(String rule, double points, String reason) {
+        record(firingRuleOr(rule), points, reason, null);
+    }
+
+    /** The older form of {@link #add(double, String, Object...)}; see {@link #add(String, double, String)}. */
+    @Deprecated
     public void add(String rule, double points, String reasonFormat, Object... values) {
-        record(rule, points, reasonFormat, values == null ? new Object[] {null} : values);
+        record(firingRuleOr(rule), points, reasonFormat, values == null ? new Object[] {null} : values);
+    }
+
+    private String firingRuleOr(String named) {
+        return firingRule != null ? firingRule : named;
+    }
+
+    /**
+     * Docket's scoring calls this before each rule firing that matched this contract. Not for rules: the policy
+     * guard's allow-list admits only the fact's read methods, add and block.
+     */
+    public void firing(String rule) {
+        firingRule = rule;
+    }
+
+    /**
+     * Docket gave up scoring this contract: a rule failed, looped or ran over its time limit on it. Every point
+     * a rule gave is dropped (the override stays, as Docket's own), and the contract waits in the not-ready lane with
+     * the reason, so one bad contract never stops the rest of the queue from ranking. Not for rules.
+     */
+    public void park(String rule, String what) {
+        contributions.clear();
+        scoreHundredths = 0;
+        firingRule = null;
+        applyOverride();
+        parkedRule = rule;
+        parkedBecause = (rule == null ? "the rules " : "rule '" + rule + "' ") + what;
+        parkedMessage = what;
+        blockers = new ArrayList<>(List.of("Docket could not score this contract: " + parkedBecause));
+    }
+
+    /** Drops everything rules wrote, for Docket to score the contract again from scratch. Not for rules. */
+    public void resetOutputs() {
+        contributions.clear();
+        scoreHundredths = 0;
+        firingRule = null;
+        blockers = List.of();
+        parkedRule = null;
+        parkedBecause = null;
+        parkedMessage = null;
+        applyOverride();
+    }
+
+    public boolean isParked() {
+        return parkedBecause != null;
+    }
+
+    /** Why Docket could not score this contract, or null. */
+    public String getParkedBecause() {
+        return parkedBecause;
+    }
+
+    /** What happened when it was parked, without the rule's name ("ran over the time limit of 1 s"). */
+    public String getParkedMessage() {
+        return parkedMessage;
+    }
+
+    /** The rule that failed on this contract when it was parked, or null if none could be named. */
+    public String getParkedRule() {
+        return parkedRule;
     }
 
     private void record(String rule, double points, String reason, Object[] values) {
@@ -127,17 +232,13 @@ public final class ContractFact {
         }
     }
 
-    /** Puts this contract at the top of its lane, ahead of any points; only an approved override should. */
-    public void pin(String reason) {
-        pinnedBecause = reason;
-    }
-
+    /** At the top of its lane, ahead of any points: only an approved override pins, and Docket applies it. */
     public boolean isPinned() {
-        return pinnedBecause != null;
+        return override != null && override.isPinToTop();
     }
 
     public String getPinnedBecause() {
-        return pinnedBecause;
+        return isPinned() ? pinReason() : null;
     }
 
     public Lane getLane() {

@@ -31,6 +31,10 @@ public class CounterfactualService {
 
     public Counterfactuals explore(Ranking ranking, int index) {
         ContractFact self = ranking.slotFact(index);
+        if (self.isParked()) {
+            // The rules could not score this contract; a what-if would only run into the same rule again.
+            return new Counterfactuals(List.of(), List.of(), null);
+        }
         CompiledRuleSet rules = ranking.ruleSet();
         return new Counterfactuals(gates(ranking, rules, self),
                 new InputSearch(ranking, rules, self).changes(),

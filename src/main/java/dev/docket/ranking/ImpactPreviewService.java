@@ -16,6 +16,7 @@ import dev.docket.facts.Contribution;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleProblem;
+import dev.docket.rules.RuleScoringException;
 import jakarta.inject.Singleton;
 
 /** Ranks the live backlog with the active and a candidate rule set side by side and compares the two. */
@@ -39,8 +40,13 @@ public class ImpactPreviewService {
         CompiledRuleSet active = rules.get();
         LocalDate today = calendar.today();
         RankingService.Backlog backlog = rankings.loadOpenBacklog();
-        List<Ranking.Slot> before = rankings.score(backlog.contracts(), backlog.gatesById(), active, today);
-        List<Ranking.Slot> after = rankings.score(backlog.contracts(), backlog.gatesById(), candidate, today);
+        List<Ranking.Slot> before = rankings.score(backlog.contracts(), backlog.gatesById(), active, today).slots();
+        RankingService.Scored candidateScores = rankings.score(backlog.contracts(), backlog.gatesById(), candidate, today);
+        if (!candidateScores.failures().isEmpty()) {
+            // The candidate would be refused on activation for the same reason; say so instead of previewing a half ranking.
+            throw new RuleScoringException(candidateScores.failures());
+        }
+        List<Ranking.Slot> after = candidateScores.slots();
         Map<Long, Integer> oldRank = ranks(before);
         Map<Long, Integer> newRank = ranks(after);
         Map<Long, Ranking.Slot> oldById = before.stream()

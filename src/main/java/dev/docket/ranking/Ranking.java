@@ -16,6 +16,7 @@ import dev.docket.facts.ContractFact;
 import dev.docket.facts.Lane;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.QueueOrder;
+import dev.docket.rules.ScoringFailure;
 
 /**
  * An immutable ranking of the open backlog: every contract with the fact its rules scored, in queue order,
@@ -40,6 +41,7 @@ public final class Ranking {
     private final LocalDate day;
     private final long backlogVersion;
     private final long sequence = INSTANCES.incrementAndGet();
+    private volatile List<ScoringFailure> parked;
 
     /** A full ranking, as computed from the database. */
     Ranking(List<Slot> slots, CompiledRuleSet ruleSet, Instant computedAt, LocalDate day, long backlogVersion) {
@@ -58,6 +60,27 @@ public final class Ranking {
         this.day = day;
         this.backlogVersion = backlogVersion;
         this.ready = readyPrefix(slots);
+    }
+
+    /**
+     * The contracts this ranking could not score, each with the rule and what happened; they wait in the not-ready
+     * lane. Not-ready slots are at the end, so only they are looked at.
+     */
+    public List<ScoringFailure> parked() {
+        List<ScoringFailure> known = parked;
+        if (known == null) {
+            List<ScoringFailure> found = new ArrayList<>();
+            for (int i = ready; i < slots.size(); i++) {
+                ContractFact fact = slots.get(i).fact();
+                if (fact.isParked()) {
+                    found.add(new ScoringFailure(fact.getId(), fact.getTitle(), fact.getParkedRule(), ScoringFailure.Kind.FAILED,
+                            fact.getParkedMessage()));
+                }
+            }
+            known = List.copyOf(found);
+            parked = known;
+        }
+        return known;
     }
 
     /** The same ranking with one contract's slot replaced, added, or removed ({@code replacement} null). */

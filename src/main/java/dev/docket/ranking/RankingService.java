@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -19,8 +20,11 @@ import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.facts.ContractFact;
 import dev.docket.rules.ActiveRuleSet;
+import dev.docket.rules.BacklogTrial;
 import dev.docket.rules.CompiledRuleSet;
+import dev.docket.rules.RuleScoring;
 import dev.docket.rules.RuleSetActivated;
+import dev.docket.rules.ScoringFailure;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -40,7 +44,7 @@ import jakarta.inject.Singleton;
  * The database stays the source of truth; this is a cache rebuilt from it.
  */
 @Singleton
-public class RankingService {
+public class RankingService implements BacklogTrial {
 
     private final ContractRepository contracts;
     private final GateRepository gates;
@@ -50,13 +54,21 @@ public class RankingService {
     private final Clock clock;
     private final RankingMetrics metrics;
     private final ApplicationEventPublisher<Object> events;
+    private final RuleScoring scoring;
     private final AtomicLong backlogVersion = new AtomicLong();
+    // Edits are scored outside the lock, so they may finish out of order: each carries a sequence number, and an
+    // edit older than the last one applied to its contract is dropped. Also what a candidate's trial replays.
+    private final AtomicLong editSequence = new AtomicLong();
+    private final Map<Long, Long> lastEdit = new ConcurrentHashMap<>();
+    private final Map<Long, Long> appliedEdit = new ConcurrentHashMap<>();
     private final Set<Long> editedDuringRebuild = new LinkedHashSet<>();
     private volatile Ranking current;
     private CompletableFuture<Ranking> rebuilding;
 
     RankingService(ContractRepository contracts, GateRepository gates, FactAssembler facts, ActiveRuleSet rules,
-                   BusinessCalendar calendar, Clock clock, RankingMetrics metrics, ApplicationEventPublisher<Object> events) {
+                   BusinessCalendar calendar, Clock clock, RankingMetrics metrics, ApplicationEventPublisher<Object> events,
+                   RuleScoring scoring) {
+        this.scoring = scoring;
         this.contracts = contracts;
         this.gates = gates;
         this.facts = facts;
@@ -112,7 +124,11 @@ public class RankingService {
 
     @EventListener
     void onRuleSetActivated(RuleSetActivated event) {
-        rebuild();
+        // An activation through ActiveRuleSet serves the candidate's own ranking first; only a version adopted
+        // from elsewhere (another instance) still needs one.
+        if (!isFresh(current)) {
+            rebuild();
+        }
     }
 
     /** Age and urgency count days, so a new business day means new scores for everyone. */
@@ -129,38 +145,104 @@ public class RankingService {
         metrics.incremental().record(() -> applyEdit(event.contractId()));
     }
 
-    private synchronized void applyEdit(long contractId) {
-        if (rebuilding != null) {
-            editedDuringRebuild.add(contractId);
+    private void applyEdit(long contractId) {
+        long sequence = editSequence.incrementAndGet();
+        lastEdit.put(contractId, sequence);
+        Ranking ranking;
+        synchronized (this) {
+            if (rebuilding != null) {
+                editedDuringRebuild.add(contractId);
+            }
+            ranking = current;
+            if (ranking == null) {
+                return;
+            }
+            if (!ranking.ruleSet().perContract()) {
+                invalidate();
+                rebuild();
+                return;
+            }
         }
-        Ranking ranking = current;
-        if (ranking == null) {
-            return;
-        }
-        if (!ranking.ruleSet().perContract()) {
-            invalidate();
-            rebuild();
-            return;
-        }
-        Integer oldIndex = ranking.indexOf(contractId).orElse(null);
-        Ranking next = withEdit(ranking, contractId);
-        Integer newIndex = next.indexOf(contractId).orElse(null);
-        current = next;
-        if (oldIndex != null || newIndex != null) {
-            events.publishEvent(new RankingEvents.ContractMoved(next, contractId,
-                    oldIndex == null ? null : ranking.slotFact(oldIndex), oldIndex,
-                    newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt()));
+        // Scored outside the lock and within the time limit: a rule slow on this contract never holds other writes.
+        Ranking.Slot replacement = scoreStored(contractId, ranking);
+        synchronized (this) {
+            if (appliedEdit.getOrDefault(contractId, 0L) > sequence) {
+                return;
+            }
+            appliedEdit.put(contractId, sequence);
+            Ranking now = current;
+            if (now.ruleSet() != ranking.ruleSet() || !now.day().equals(ranking.day())) {
+                replacement = scoreStored(contractId, now);
+            }
+            Integer oldIndex = now.indexOf(contractId).orElse(null);
+            Ranking next = now.withEdit(contractId, replacement, clock.instant());
+            Integer newIndex = next.indexOf(contractId).orElse(null);
+            current = next;
+            if (oldIndex != null || newIndex != null) {
+                events.publishEvent(new RankingEvents.ContractMoved(next, contractId,
+                        oldIndex == null ? null : now.slotFact(oldIndex), oldIndex,
+                        newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt()));
+            }
         }
     }
 
     /** Loads the contract as stored now (inside the lock, after its commit) and scores it with the ranking's own rules. */
     private Ranking withEdit(Ranking ranking, long contractId) {
-        Ranking.Slot replacement = contracts.findById(contractId)
+        return ranking.withEdit(contractId, scoreStored(contractId, ranking), clock.instant());
+    }
+
+    /** The contract as stored now, scored with the ranking's rules; null when it is no longer open. */
+    private Ranking.Slot scoreStored(long contractId, Ranking ranking) {
+        return contracts.findById(contractId)
                 .filter(c -> c.status().isOpen())
                 .map(c -> score(List.of(c), Map.of(c.id(), gates.findByContractIdOrderByName(c.id())), ranking.ruleSet(),
-                        ranking.day()).get(0))
+                        ranking.day()).slots().get(0))
                 .orElse(null);
-        return ranking.withEdit(contractId, replacement, clock.instant());
+    }
+
+    @Override
+    public List<ScoringFailure> parked() {
+        Ranking ranking = current;
+        return ranking == null ? List.of() : ranking.parked();
+    }
+
+    @Override
+    public Trial rank(CompiledRuleSet candidate) {
+        long version = backlogVersion.get();
+        long editsBefore = editSequence.get();
+        LocalDate today = calendar.today();
+        Backlog backlog = loadOpenBacklog();
+        Scored scored = score(backlog.contracts(), backlog.gatesById(), candidate, today);
+        Ranking ranking = new Ranking(scored.slots(), candidate, clock.instant(), today, version);
+        return new Trial() {
+            @Override
+            public List<ScoringFailure> failures() {
+                return scored.failures();
+            }
+
+            @Override
+            public int contracts() {
+                return ranking.size();
+            }
+
+            @Override
+            public void serve() {
+                serveTrial(ranking, editsBefore);
+            }
+        };
+    }
+
+    /** Serves a candidate's ranking, with the edits committed while it was computed replayed onto it. */
+    private synchronized void serveTrial(Ranking ranking, long editsBefore) {
+        Ranking next = ranking;
+        for (Map.Entry<Long, Long> edit : lastEdit.entrySet()) {
+            if (edit.getValue() > editsBefore) {
+                next = withEdit(next, edit.getKey());
+            }
+        }
+        Ranking previous = current;
+        current = next;
+        events.publishEvent(new RankingEvents.Rebuilt(next, previous));
     }
 
     private synchronized CompletableFuture<Ranking> rebuild() {
@@ -188,6 +270,11 @@ public class RankingService {
 
     private synchronized Ranking publish(Ranking ranking) {
         rebuilding = null;
+        if (current != null && current.ruleSet() == rules.get() && ranking.ruleSet() != rules.get()) {
+            // A rebuild with the previous rules finished after the new rules' own ranking was served: keep that.
+            editedDuringRebuild.clear();
+            return current;
+        }
         Ranking next = ranking;
         for (long id : editedDuringRebuild) {
             next = withEdit(next, id);
@@ -217,7 +304,7 @@ public class RankingService {
             return rescore(previous, ruleSet);
         }
         Backlog backlog = loadOpenBacklog();
-        return new Ranking(score(backlog.contracts(), backlog.gatesById(), ruleSet, today), ruleSet, clock.instant(),
+        return new Ranking(score(backlog.contracts(), backlog.gatesById(), ruleSet, today).slots(), ruleSet, clock.instant(),
                 today, version);
     }
 
@@ -225,11 +312,12 @@ public class RankingService {
         List<Ranking.Slot> slots = new ArrayList<>(previous.size());
         List<ContractFact> fresh = new ArrayList<>(previous.size());
         for (Ranking.Slot slot : previous.slots()) {
-            ContractFact copy = slot.fact().toBuilder().build();
-            fresh.add(copy);
-            slots.add(new Ranking.Slot(slot.contract(), copy));
+            fresh.add(slot.fact().toBuilder().build());
         }
-        ruleSet.score(fresh);
+        List<ContractFact> scored = scoring.score(ruleSet, fresh).facts();
+        for (int i = 0; i < scored.size(); i++) {
+            slots.add(new Ranking.Slot(previous.slots().get(i).contract(), scored.get(i)));
+        }
         slots.sort(Ranking.ORDER);
         return new Ranking(slots, ruleSet, clock.instant(), previous.day(), previous.backlogVersion());
     }
@@ -242,17 +330,22 @@ public class RankingService {
         return new Backlog(open, gatesById);
     }
 
-    /** Scores fresh facts for the contracts with one rule set and returns them in queue order. */
-    List<Ranking.Slot> score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today) {
-        List<Ranking.Slot> slots = new ArrayList<>(open.size());
+    /**
+     * Scores fresh facts for the contracts with one rule set and returns them in queue order, within the time limits:
+     * a contract the rules fail on, loop on or overrun is parked in the not-ready lane and listed.
+     */
+    Scored score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today) {
         // In bulk: approvals and overrides are loaded with one query each for all the contracts.
-        List<ContractFact> scored = facts.toFacts(open, gatesById, today);
+        RuleScoring.Outcome outcome = scoring.score(ruleSet, facts.toFacts(open, gatesById, today));
+        List<Ranking.Slot> slots = new ArrayList<>(open.size());
         for (int i = 0; i < open.size(); i++) {
-            slots.add(new Ranking.Slot(ContractSummary.of(open.get(i)), scored.get(i)));
+            slots.add(new Ranking.Slot(ContractSummary.of(open.get(i)), outcome.facts().get(i)));
         }
-        ruleSet.score(scored);
         slots.sort(Ranking.ORDER);
-        return slots;
+        return new Scored(slots, outcome.failures());
+    }
+
+    record Scored(List<Ranking.Slot> slots, List<ScoringFailure> failures) {
     }
 
     record Backlog(List<Contract> contracts, Map<Long, List<Gate>> gatesById) {

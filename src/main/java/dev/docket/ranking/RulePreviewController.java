@@ -33,7 +33,7 @@ class RulePreviewController {
      */
     @Post
     HttpResponse<?> preview(@Body @Valid CandidateRequest body) {
-        CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.get().sources(), body), false);
+        CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.candidateBase(), body), false);
         if (!result.ok()) {
             return HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -30,8 +31,12 @@ public class ActiveRuleSet {
     private final RulesMetrics metrics;
     private final Clock clock;
     private final ApplicationEventPublisher<RuleSetActivated> events;
+    private final BeanProvider<BacklogTrial> backlog;
     private volatile Active current;
     private volatile RulesStatus.Attempt lastAttempt;
+    private volatile FolderDrift drift;
+    // False from an API activation or rollback that left the folder holding another policy until the folder matches again.
+    private volatile boolean folderInStep = true;
     private final AtomicLong attempts = new AtomicLong();
 
     /** The compiled set together with the recorded version it belongs to. */
@@ -40,8 +45,9 @@ public class ActiveRuleSet {
 
     // The startup check comes first, so its thread is started before the database the store needs is opened.
     ActiveRuleSet(StartupCheck startupCheck, RulesProperties properties, RuleVersionStore store, RulesMetrics metrics,
-                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events) {
+                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, BeanProvider<BacklogTrial> backlog) {
         this.folder = Path.of(properties.folder());
+        this.backlog = backlog;
         this.events = events;
         this.store = store;
         this.metrics = metrics;
@@ -69,6 +75,7 @@ public class ActiveRuleSet {
             LOG.error("Refusing to start: the rules in {} fail their checks.\n{}", folder.toAbsolutePath(), describe(result.problems()));
             throw new RuleCompilationException(result.problems());
         }
+        refreshDrift();
         LOG.info("Rule set {} (version {}) active: {} rules", current.ruleSet().version(), current.version().id(),
                 current.ruleSet().ruleNames().size());
     }
@@ -85,29 +92,132 @@ public class ActiveRuleSet {
         return lastAttempt;
     }
 
+    /** How the folder differs from a live version set through the API, or null when they agree (or the folder rules). */
+    public @Nullable FolderDrift drift() {
+        return drift;
+    }
+
+    /**
+     * A change in the folder. While the live version was set through the API (activate or rollback) and the folder
+     * holds another policy, the change is held, not activated: a folder event never silently undoes a rollback.
+     * Changes go live as usual again once the folder has matched the live version, or after {@link #takeFolder}.
+     */
+    public synchronized void folderChanged(List<RuleSource> sources) {
+        if (!folderInStep) {
+            FolderDrift found = FolderDrift.between(current.ruleSet().sources(), current.ruleSet().version(), sources, clock.instant());
+            FolderDrift before = drift;
+            drift = found == null ? null : before != null && before.folderVersion().equals(found.folderVersion()) ? before : found;
+            if (found != null) {
+                LOG.warn("Rules folder change held: {}", found.describe());
+            } else {
+                folderInStep = true;
+                LOG.info("The rules folder matches the live version {} again; its changes go live again", current.version().id());
+            }
+            return;
+        }
+        activate(sources, RuleVersion.Source.FILE, null);
+    }
+
+    /** A rules admin takes the folder's version, ending a hold: it is checked and activated like any folder change. */
+    public synchronized CheckResult takeFolder(@Nullable String by) {
+        return activate(RuleFolder.read(folder), RuleVersion.Source.FILE, by);
+    }
+
+    private void refreshDrift() {
+        if (current.version().source() == RuleVersion.Source.FILE) {
+            drift = null;
+            folderInStep = true;
+            return;
+        }
+        try {
+            drift = FolderDrift.between(current.ruleSet().sources(), current.ruleSet().version(), RuleFolder.read(folder), clock.instant());
+            folderInStep = drift == null;
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read {} to compare it with the live version: {}", folder.toAbsolutePath(), e.getMessage());
+        }
+    }
+
     public Path folder() {
         return folder;
     }
 
-    /** Checks a candidate and, if it passes, records it and makes it live for every instance. */
+    /**
+     * What an API candidate is laid over: the live policy, with the scenario tests in the folder now (a scenario
+     * saved alone must count before any new policy goes live), or the live version's own if the folder is unreadable.
+     */
+    public List<RuleSource> candidateBase() {
+        List<RuleSource> base = new java.util.ArrayList<>(current.ruleSet().sources().stream()
+                .filter(s -> s.kind() != RuleSource.Kind.SCENARIO).toList());
+        try {
+            base.addAll(RuleFolder.read(folder).stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the scenario tests in {} ({}); the live version's are used", folder.toAbsolutePath(), e.getMessage());
+            base.addAll(current.ruleSet().sources().stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
+        }
+        return base;
+    }
+
+    /**
+     * Checks a candidate and, if it passes, ranks the real backlog with it; only if every contract scores is it
+     * recorded, made live for every instance and its ranking served. The attempt is reported activated only then.
+     */
     public synchronized CheckResult activate(List<RuleSource> sources, RuleVersion.Source source, @Nullable String by) {
         CheckResult result = CandidateChecker.check(sources);
-        // Recorded before the swap: a status read in between may show the old version as healthy,
-        // but never the new version next to the previous attempt's failure.
-        record(source, result);
         if (result.ok() && result.ruleSet().version().equals(current.ruleSet().version())) {
+            record(source, result);
             LOG.debug("Candidate from {} is the active policy {}; nothing to activate", source, current.ruleSet().version());
-        } else if (result.ok()) {
-            RuleVersion version = store.recordActivation(result.ruleSet(), source, by, clock.instant());
-            current = new Active(result.ruleSet(), version);
-            events.publishEvent(new RuleSetActivated(result.ruleSet().version()));
-            LOG.info("Rule set {} (version {}, from {}) is live after {} ms", result.ruleSet().version(), version.id(),
-                    source, result.took().toMillis());
-        } else {
+            return result;
+        }
+        if (!result.ok()) {
+            record(source, result);
             LOG.warn("Rule candidate from {} rejected; version {} keeps serving.\n{}", source, current.version().id(),
                     describe(result.problems()));
+            return result;
         }
+        BacklogTrial.Trial trial = backlog.get().rank(result.ruleSet());
+        if (!trial.failures().isEmpty()) {
+            CheckResult refused = new CheckResult(null, onBacklog(result.ruleSet(), trial), result.took());
+            record(source, refused);
+            LOG.warn("Rule candidate {} from {} failed on the real backlog; version {} keeps serving.\n{}",
+                    result.ruleSet().version(), source, current.version().id(), describe(refused.problems()));
+            return refused;
+        }
+        RuleVersion version = store.recordActivation(result.ruleSet(), source, by, clock.instant());
+        current = new Active(result.ruleSet(), version);
+        trial.serve();
+        // Recorded once the candidate's own ranking is being served: "activated" is then true of what ranks.
+        record(source, result);
+        refreshDrift();
+        events.publishEvent(new RuleSetActivated(result.ruleSet().version()));
+        LOG.info("Rule set {} (version {}, from {}) is live, ranking {} contracts, after {} ms", result.ruleSet().version(),
+                version.id(), source, trial.contracts(), result.took().toMillis());
         return result;
+    }
+
+    /**
+     * Every check activation makes, the real backlog included, without activating: what validate answers, so a
+     * candidate valid there is not refused on activation for a reason validate could have seen.
+     */
+    public CheckResult check(List<RuleSource> sources) {
+        CheckResult result = CandidateChecker.check(sources);
+        if (!result.ok()) {
+            return result;
+        }
+        BacklogTrial.Trial trial = backlog.get().rank(result.ruleSet());
+        return trial.failures().isEmpty() ? result : new CheckResult(null, onBacklog(result.ruleSet(), trial), result.took());
+    }
+
+    /** Each contract the candidate could not score, at the rule's file and line. */
+    private static List<RuleProblem> onBacklog(CompiledRuleSet candidate, BacklogTrial.Trial trial) {
+        List<RuleProblem> problems = new java.util.ArrayList<>();
+        for (ScoringFailure failure : trial.failures().stream().limit(20).toList()) {
+            problems.add(RuleLocations.at(candidate.sources(), failure.rule(), "on the real backlog, " + failure.describe()
+                    + "; the candidate would not rank every contract, so it is not activated"));
+        }
+        if (trial.failures().size() > 20) {
+            problems.add(new RuleProblem(null, 0, 0, (trial.failures().size() - 20) + " more contracts failed the same way"));
+        }
+        return problems;
     }
 
     /** Makes an earlier version live again; its own checks (scenarios included) must still pass. */
@@ -121,6 +231,7 @@ public class ActiveRuleSet {
     synchronized void syncWithDatabase() {
         store.active().filter(v -> !v.id().equals(current.version().id())).ifPresent(v -> {
             adopt(v);
+            refreshDrift();
             events.publishEvent(new RuleSetActivated(current.ruleSet().version()));
             LOG.info("Adopted rule set version {} activated elsewhere", v.id());
         });

@@ -13,11 +13,14 @@ public final class CandidateFiles {
     private CandidateFiles() {
     }
 
+    /**
+     * The candidate: the sent files over {@code active}. With {@code replace} the sent files replace the policy, while
+     * the scenario tests of {@code active} still check it (the folder's scenarios belong to every check).
+     */
     public static List<RuleSource> assemble(List<RuleSource> active, CandidateRequest request) {
         Map<String, RuleSource> files = new TreeMap<>();
-        if (!Boolean.TRUE.equals(request.replace())) {
-            active.forEach(s -> files.put(s.path(), s));
-        }
+        boolean replace = Boolean.TRUE.equals(request.replace());
+        active.stream().filter(s -> !replace || s.kind() == RuleSource.Kind.SCENARIO).forEach(s -> files.put(s.path(), s));
         for (int i = 0; i < request.files().size(); i++) {
             CandidateRequest.CandidateFile file = request.files().get(i);
             String field = "files[" + i + "]";
@@ -27,9 +30,14 @@ public final class CandidateFiles {
             }
             files.put(file.path(), new RuleSource(file.path(), decode(field, file)));
         }
-        for (String path : request.delete() == null ? List.<String>of() : request.delete()) {
+        List<String> deletes = request.delete() == null ? List.of() : request.delete();
+        for (int i = 0; i < deletes.size(); i++) {
+            String path = deletes.get(i);
+            if (path == null) {
+                throw new InvalidFieldException("delete[" + i + "]", "must be the path of a file in the rule set, not null");
+            }
             if (files.remove(path) == null) {
-                throw new InvalidFieldException("delete", "'" + path + "' is not in the rule set, so it cannot be deleted");
+                throw new InvalidFieldException("delete[" + i + "]", "'" + path + "' is not in the rule set, so it cannot be deleted");
             }
         }
         return List.copyOf(files.values());

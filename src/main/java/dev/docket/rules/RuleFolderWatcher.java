@@ -99,7 +99,7 @@ class RuleFolderWatcher implements ApplicationEventListener<StartupEvent> {
                     return;
                 }
                 lastOffered = sources;
-                rules.activate(sources, RuleVersion.Source.FILE, null);
+                rules.folderChanged(sources);
                 return;
             } catch (RuleFolder.RulesFolderChangedException e) {
                 Thread.sleep(debounce.toMillis());

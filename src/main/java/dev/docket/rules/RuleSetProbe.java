@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
-import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,9 @@ public final class RuleSetProbe {
     static final double POINTS_LIMIT = 1_000_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetProbe.class);
-    private static final Pattern FIRED = Pattern.compile("fired (\\d+) times");
+    private static final int FIRINGS_PER_CONTRACT = 200;
+    private static final String NULL_HINT = "; a field that may be null (targetCloseDate, daysToTargetClose, readySince) "
+            + "needs a condition such as targetCloseDate != null before it is used";
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule(?: name=)? ?[\"']([^\"']+)[\"']");
 
     private RuleSetProbe() {
@@ -40,53 +41,70 @@ public final class RuleSetProbe {
 
     public static List<RuleProblem> check(CompiledRuleSet ruleSet) {
         List<ContractFact> facts = ProbeContracts.sample();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ScoringWatch watch = new ScoringWatch();
+        ScoringLimits limits = new ScoringLimits(TIME_LIMIT, TIME_LIMIT, FIRINGS_PER_CONTRACT);
+        AtomicReference<List<ScoringFailure>> failures = new AtomicReference<>(List.of());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                ruleSet.score(facts);
+                failures.set(ruleSet.score(facts, limits, null, watch));
             } catch (Throwable t) {
-                failure.set(t);
+                thrown.set(t);
             }
         }, "rule-probe-" + ruleSet.version());
         worker.setDaemon(true);
         worker.start();
         try {
-            worker.join(TIME_LIMIT.toMillis());
+            worker.join(TIME_LIMIT.toMillis() + 250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (worker.isAlive()) {
-            String running = RunawayThreads.runningRule(worker, ruleSet.ruleNames());
-            RunawayThreads.stop(worker, LOG);
-            return List.of(RuleLocations.at(ruleSet.sources(), running, "the rule set did not finish scoring " + facts.size()
+            ScoringFailure running = watch.overrun();
+            // Halts every session at its next firing; the thread ends once the consequence in progress returns.
+            watch.abandon();
+            LOG.warn("Rule probe of {} abandoned after {}: {}", ruleSet.version(), ScoringRun.millis(TIME_LIMIT),
+                    running == null ? "no rule firing" : running.describe());
+            String rule = running == null ? null : running.rule();
+            return List.of(RuleLocations.at(ruleSet.sources(), rule, "the rule set did not finish scoring " + facts.size()
                     + " contracts within " + TIME_LIMIT.toSeconds() + " s; a rule probably loops"
-                    + (running == null ? "" : " (it was running rule '" + running + "' when it was stopped)")));
+                    + (rule == null ? "" : " (it was running rule '" + rule + "' on "
+                    + ProbeContracts.describe(facts.stream().filter(f -> f.getId() == running.contractId()).findFirst().orElse(facts.get(0)))
+                    + " when it was stopped)")));
         }
-        Throwable thrown = failure.get();
-        return thrown != null ? failed(ruleSet, facts, thrown) : checkContributions(ruleSet, facts);
+        if (thrown.get() != null) {
+            return failed(ruleSet, facts, thrown.get());
+        }
+        if (!failures.get().isEmpty()) {
+            return failed(ruleSet, facts, failures.get().get(0));
+        }
+        return checkContributions(ruleSet, facts);
+    }
+
+    private static List<RuleProblem> failed(CompiledRuleSet ruleSet, List<ContractFact> facts, ScoringFailure failure) {
+        String contract = facts.stream().filter(f -> f.getId() == failure.contractId()).findFirst()
+                .map(ProbeContracts::describe).orElse("a contract");
+        String rule = failure.rule();
+        return switch (failure.kind()) {
+            case LOOPED -> {
+                // update() re-fires every rule matching the fact, so the rules that change facts are the suspects.
+                List<String> suspects = RuleLocations.changingFacts(ruleSet.sources());
+                String blamed = suspects.isEmpty() ? rule : suspects.get(0);
+                yield List.of(RuleLocations.at(ruleSet.sources(), blamed, "rule '" + rule + "' fired more than "
+                        + FIRINGS_PER_CONTRACT + " times for " + contract + " and was stopped: a rule re-triggers itself "
+                        + "(modify, update or insert in a consequence, or no-loop false)"
+                        + (suspects.isEmpty() ? "" : "; rules that change facts in their consequence: " + String.join(", ", suspects))));
+            }
+            case TIMED_OUT -> List.of(RuleLocations.at(ruleSet.sources(), rule, "the rule set did not finish scoring "
+                    + facts.size() + " contracts within " + TIME_LIMIT.toSeconds() + " s; a rule probably loops"
+                    + (rule == null ? "" : " (rule '" + rule + "' " + failure.message() + " on " + contract + ")")));
+            case FAILED -> List.of(RuleLocations.at(ruleSet.sources(), rule, (rule == null ? "the rule set" : "rule '" + rule + "'")
+                    + " failed on " + contract + ": " + failure.message().replaceFirst("^failed(?: in a condition)?: ", "")
+                    + (failure.message().contains("NullPointerException") ? NULL_HINT : "")));
+        };
     }
 
     private static List<RuleProblem> failed(CompiledRuleSet ruleSet, Collection<ContractFact> facts, Throwable thrown) {
-        if (thrown instanceof ConsequenceException e) {
-            String rule = e.getRule() == null ? null : e.getRule().getName();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String contract = e.getMatch() == null ? "a contract" : e.getMatch().getObjects().stream()
-                    .filter(ContractFact.class::isInstance).map(o -> ProbeContracts.describe((ContractFact) o))
-                    .findFirst().orElse("a contract");
-            return List.of(RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' failed on " + contract + ": "
-                    + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + nullHint(thrown)));
-        }
-        if (thrown instanceof IllegalStateException && String.valueOf(thrown.getMessage()).contains("re-triggers")) {
-            // update() re-fires every rule matching the fact, so the rules that change facts are the suspects.
-            List<String> suspects = RuleLocations.changingFacts(ruleSet.sources());
-            String named = suspects.isEmpty() ? "; rules that fired again and again for one contract: " + String.join(", ", repeatingRules(facts))
-                    : "; rules that change facts in their consequence: " + String.join(", ", suspects);
-            List<String> blamed = suspects.isEmpty() ? repeatingRules(facts) : suspects;
-            return List.of(RuleLocations.at(ruleSet.sources(), blamed.isEmpty() ? null : blamed.get(0),
-                    "the rule set was stopped after firing " + firings(thrown.getMessage()) + " for " + facts.size()
-                            + " contracts: a rule re-triggers itself (modify, update or insert in a consequence, or no-loop false)"
-                            + (blamed.isEmpty() ? "" : named)));
-        }
         String message = thrown.getMessage() == null ? thrown.toString() : thrown.getMessage().strip();
         Matcher m = RULE_IN_MESSAGE.matcher(message);
         String rule = m.find() ? m.group(1) : null;
@@ -98,42 +116,36 @@ public final class RuleSetProbe {
     private static String nullHint(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof NullPointerException) {
-                return "; a field that may be null (targetCloseDate, daysToTargetClose, readySince) needs a condition such as "
-                        + "targetCloseDate != null before it is used";
+                return NULL_HINT;
             }
         }
         return "";
     }
 
-    private static String firings(String message) {
-        Matcher m = FIRED.matcher(message);
-        return m.find() ? m.group(1) + " times" : "too many times";
-    }
-
-    /** Rules that gave one contract more than one contribution, the most repeated first. */
-    private static List<String> repeatingRules(Collection<ContractFact> facts) {
-        Map<String, Long> most = new LinkedHashMap<>();
-        for (ContractFact fact : facts) {
-            fact.getContributions().stream().collect(Collectors.groupingBy(Contribution::rule, Collectors.counting()))
-                    .forEach((rule, count) -> most.merge(rule, count, Math::max));
-        }
-        return most.entrySet().stream().filter(e -> e.getValue() > 1)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(3).map(Map.Entry::getKey).toList();
-    }
-
     private static List<RuleProblem> checkContributions(CompiledRuleSet ruleSet, List<ContractFact> facts) {
         Map<String, RuleProblem> problems = new LinkedHashMap<>();
+        boolean ranks = facts.stream().flatMap(f -> f.getContributions().stream())
+                .anyMatch(c -> ruleSet.ruleNames().contains(c.rule()));
+        if (!ranks) {
+            // An empty policy, or one of blockers only, would rank every deal by id: refused, not made live.
+            problems.put("ranking", new RuleProblem(null, 0, 0, ruleSet.ruleNames().isEmpty()
+                    ? "the policy has no rules; it needs at least one ranking rule, one that gives points with $c.add(points, reason)"
+                    : "no rule of the policy gave points to any of the " + facts.size() + " sample contracts (every contract type, "
+                    + "paper and status); a policy needs at least one ranking rule, one that gives points with $c.add(points, reason)"));
+        }
         for (ContractFact fact : facts) {
             String contract = ProbeContracts.describe(fact);
             double sum = 0;
             for (Contribution c : fact.getContributions()) {
                 sum += c.points();
                 String rule = c.rule();
+                if (ContractFact.OVERRIDE.equals(rule) || ContractFact.OVERRIDE_PIN.equals(rule)) {
+                    continue;
+                }
                 if (rule == null || !ruleSet.ruleNames().contains(rule)) {
                     problems.putIfAbsent("name:" + rule, RuleLocations.at(ruleSet.sources(), RuleLocations.quoting(ruleSet.sources(), rule),
                             "a contribution to " + contract + " names rule '" + rule + "', which is not a rule of this set; "
-                                    + "pass drools.getRule().getName() as the first argument of add()"));
+                                    + "write $c.add(points, reason), and Docket names the rule that fires"));
                 } else if (!Double.isFinite(c.points()) || Math.abs(c.points()) > POINTS_LIMIT) {
                     problems.putIfAbsent("points:" + rule, RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' gave " + contract
                             + " " + c.points() + " points, which is infinite or far off the policy's scale; points must be a finite number "

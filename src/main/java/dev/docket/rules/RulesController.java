@@ -25,9 +25,11 @@ class RulesController {
     private final ActiveRuleSet rules;
     private final RuleVersionStore store;
     private final RulesAdmin admin;
+    private final BacklogTrial backlog;
 
-    RulesController(ActiveRuleSet rules, RuleVersionStore store, RulesAdmin admin) {
+    RulesController(ActiveRuleSet rules, RuleVersionStore store, RulesAdmin admin, BacklogTrial backlog) {
         this.rules = rules;
+        this.backlog = backlog;
         this.store = store;
         this.admin = admin;
     }
@@ -37,9 +39,10 @@ class RulesController {
         ActiveRuleSet.Active active = rules.active();
         RuleVersion v = active.version();
         RulesStatus.Attempt attempt = rules.lastAttempt();
+        List<ScoringFailure> parked = backlog.parked();
         return new RulesStatus(new RulesStatus.ActiveVersion(v.id(), v.hash(), v.source(), v.activatedAt(), v.activatedBy(),
                 active.ruleSet().sources().stream().map(RuleSource::path).toList(), active.ruleSet().ruleNames()),
-                attempt, attempt == null || attempt.activated());
+                attempt, (attempt == null || attempt.activated()) && parked.isEmpty() && rules.drift() == null, parked, rules.drift());
     }
 
     @Get("/versions")
@@ -65,10 +68,18 @@ class RulesController {
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
     }
 
-    /** Checks a candidate (guard, compile, probe, scenarios) and activates nothing. */
+    /** Takes the folder's version while folder changes are held (see {@link FolderDrift}); rules-admin. */
+    @Post("/folder/activate")
+    HttpResponse<?> takeFolder(HttpRequest<?> request) {
+        admin.requireAdmin(request);
+        CheckResult result = rules.takeFolder(request.getHeaders().get("X-Docket-User"));
+        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+    }
+
+    /** Checks a candidate (guard, compile, probe, scenarios, then the real backlog) and activates nothing. */
     @Post("/validate")
     CandidateVerdict validate(@Body @Valid CandidateRequest body) {
-        return CandidateVerdict.of(CandidateChecker.check(candidate(body)));
+        return CandidateVerdict.of(rules.check(candidate(body)));
     }
 
     @Post("/activate")
@@ -79,7 +90,7 @@ class RulesController {
     }
 
     private List<RuleSource> candidate(CandidateRequest body) {
-        return CandidateFiles.assemble(rules.get().sources(), body);
+        return CandidateFiles.assemble(rules.candidateBase(), body);
     }
 
     @Serdeable

@@ -23,4 +23,17 @@ final class RulesErrorHandlers {
             super(processor, HttpStatus.FORBIDDEN);
         }
     }
+
+    /** A candidate that fails on a real contract (preview): 422 naming the rule and the contract, never a 500. */
+    @Singleton
+    static final class CandidateFailsOnBacklog extends ProblemHandler<RuleScoringException> {
+        CandidateFailsOnBacklog(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+
+        @Override
+        protected String field(RuleScoringException exception) {
+            return "files";
+        }
+    }
 }

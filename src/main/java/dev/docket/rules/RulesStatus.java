@@ -7,9 +7,15 @@ import dev.docket.rules.version.RuleVersion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What legal ops check after saving a rule: what is live, and whether their latest change made it. */
+/**
+ * What legal ops check after saving a rule: what is live, whether their latest change made it, and the contracts the
+ * live rules could not score ({@code parked}: each waits in the not-ready lane, named with the rule to blame).
+ * {@code drift} says how the folder differs from a live version set through the API (folder changes are held).
+ * {@code healthy} is false while the latest change failed, any contract is parked or the folder drifts.
+ */
 @Serdeable
-public record RulesStatus(ActiveVersion active, @Nullable Attempt lastAttempt, boolean healthy) {
+public record RulesStatus(ActiveVersion active, @Nullable Attempt lastAttempt, boolean healthy, List<ScoringFailure> parked,
+                          @Nullable FolderDrift drift) {
 
     /** The version ranking with now; {@code number} is its sequence number in /api/rules/versions. */
     @Serdeable

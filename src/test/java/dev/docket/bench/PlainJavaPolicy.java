@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.TreeSet;
 
 import dev.docket.facts.ContractFact;
-import dev.docket.facts.OverrideFact;
 import dev.docket.rules.QueueOrder;
 
 /**
@@ -35,7 +34,6 @@ public final class PlainJavaPolicy {
         expansion(c);
         urgency(c);
         quickReview(c);
-        override(c);
     }
 
     private static void readiness(ContractFact c) {
@@ -111,20 +109,5 @@ public final class PlainJavaPolicy {
             }
         }
         c.add(rule, points, "%s on %s paper: %s", c.getContractType(), "OURS".equals(c.getPaper()) ? "our" : "the customer's", why);
-    }
-
-    private static void override(ContractFact c) {
-        OverrideFact o = c.getOverride();
-        if (o == null) {
-            return;
-        }
-        String who = o.getApprovedBy() + " at " + o.getAskedBy() + "'s request until " + o.getExpiresAt() + ": " + o.getReason();
-        if (o.isPinToTop()) {
-            String why = "pinned to the top of its lane by " + who;
-            c.pin(why);
-            c.add("Override: pin to top", 0.0, why);
-        } else {
-            c.add("Override", o.getPoints(), "override by " + who);
-        }
     }
 }

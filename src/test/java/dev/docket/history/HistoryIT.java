@@ -153,10 +153,13 @@ class HistoryIT extends DatabaseTest {
                 "reason", "strategic logo the CEO committed to this quarter", "askedBy", "rep", "approvedBy", "head-of-legal",
                 "expiresAt", clock.instant().plus(Duration.ofDays(7)).toString())), String.class);
         tick();
-        // A policy without the override rules puts P back in front.
-        List<RuleSource> withoutOverrides = rules.get().sources().stream()
-                .filter(s -> s.kind() != RuleSource.Kind.SCENARIO && !s.path().equals("overrides.drl")).toList();
-        assertThat(rules.activate(withoutOverrides, RuleVersion.Source.API, "test").ok()).isTrue();
+        // A policy that weighs value four times as much puts P (80) back in front of Q (67.96 + 10).
+        List<RuleSource> valueFirst = rules.get().sources().stream()
+                .filter(s -> s.kind() != RuleSource.Kind.SCENARIO)
+                .map(s -> !s.path().equals("value.drl") ? s : new RuleSource(s.path(), s.text()
+                        .replace("Math.min(40.0, 10.0 * Math.log10", "Math.min(160.0, 40.0 * Math.log10")))
+                .toList();
+        assertThat(rules.activate(valueFirst, RuleVersion.Source.API, "test").ok()).isTrue();
         rankingService.fresh();
         recorder.flush();
 

@@ -35,19 +35,45 @@ class RuleSetProbeTest {
     }
 
     @Test
-    void aConsequenceThatNeverReturnsIsStoppedAndNamed() {
-        CompiledRuleSet spinning = RuleSetCompiler.compile(List.of(new RuleSource("spin.drl",
-                CandidateCheckBadInputTest.drl("Spin: forever", "$c : ContractFact( id == 2 )", "while (true) { }"))));
+    void aConsequenceThatOverrunsIsAbandonedNamedAndLeavesNoThreadRunning() {
+        // Busy for 4 s on one contract: past the probe's 2 s, and it does return, as any loop-free consequence does.
+        CompiledRuleSet slow = RuleSetCompiler.compile(List.of(new RuleSource("slow.drl",
+                CandidateCheckBadInputTest.drl("Slow: one contract", "$c : ContractFact( id == 2 )",
+                        "java.time.Instant end = java.time.Instant.now().plusSeconds(4);\n"
+                                + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"slow\");"))));
         long start = System.nanoTime();
 
-        List<RuleProblem> problems = RuleSetProbe.check(spinning);
+        List<RuleProblem> problems = RuleSetProbe.check(slow);
 
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(problems).containsExactly(new RuleProblem("spin.drl", 4, 6, "the rule set did not finish scoring 20 contracts within 2 s; "
-                + "a rule probably loops (it was running rule 'Spin: forever' when it was stopped)"));
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).file()).isEqualTo("slow.drl");
+        assertThat(problems.get(0).line()).isEqualTo(4);
+        assertThat(problems.get(0).message()).startsWith("the rule set did not finish scoring 20 contracts within 2 s; a rule probably loops")
+                .contains("rule 'Slow: one contract'").contains("contract 2");
         assertThat(millis).isLessThan(RuleSetProbe.TIME_LIMIT.toMillis() + 1_500);
-        Set<Thread> probes = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("rule-probe-" + spinning.version())).collect(Collectors.toSet());
-        assertThat(probes).as("probe threads still running").allMatch(t -> !t.isAlive());
+        // Never stopped by force: the abandoned session halts once the consequence in progress returns.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (probeThreads(slow).stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(probeThreads(slow)).as("probe threads still running").allMatch(t -> !t.isAlive());
+    }
+
+    @Test
+    void aRuleThatReTriggersItselfIsStoppedWithTheContractNamed() {
+        CompiledRuleSet looping = RuleSetCompiler.compile(List.of(new RuleSource("loop.drl",
+                CandidateCheckBadInputTest.drl("Loop: again", "$c : ContractFact( id == 3 )", "$c.add(1.0, \"again\");\n    update($c);"))));
+
+        List<RuleProblem> problems = RuleSetProbe.check(looping);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).message()).contains("rule 'Loop: again' fired more than 200 times for contract 3")
+                .contains("re-triggers itself");
+    }
+
+    private static Set<Thread> probeThreads(CompiledRuleSet ruleSet) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("rule-probe-" + ruleSet.version())).collect(Collectors.toSet());
     }
 }

@@ -64,6 +64,58 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void reasonContains_passesOnTheTextARepReads_andFailsWithTheReasonsThatWereThere() {
+        assertThat(expect("reasonContains: {contract: B, rule: Deal value, text: \"deal value 100,000\"}")).isEmpty();
+        assertThat(expect("reasonContains: {contract: C, text: \"pricing-approved\"}")).as("a blocker is a reason too").isEmpty();
+
+        String message = onlyProblemAt(expect("reasonContains: {contract: A, rule: Deal value, text: \"1 million\"}"), 11, 5);
+
+        assertThat(message).startsWith("expected a reason from rule 'Deal value' for A containing \"1 million\" but the reasons were: deal value 10,000");
+    }
+
+    @Test
+    void aScenarioContractMayHavePendingApprovalsAndAnApprovedOverride() {
+        String yaml = """
+                now: 2025-06-13T09:00:00Z
+                contracts:
+                  held:
+                    dealValue: 1000000
+                    pendingApprovals: ["CFO: liability cap"]
+                  boosted:
+                    dealValue: 10000
+                    override: {points: 25, reason: "renewal at risk, CEO escalation"}
+                  pinned:
+                    dealValue: 1000
+                    override: {pinToTop: true, reason: "board commitment this quarter"}
+                  plain:
+                    dealValue: 100000
+                expectations:
+                  - lane: {contract: held, is: NOT_READY}
+                  - reasonContains: {contract: held, text: "CFO: liability cap"}
+                  - contributed: {rule: Override, contract: boosted, points: 25}
+                  - reasonContains: {contract: boosted, rule: Override, text: "renewal at risk"}
+                  - order: [pinned, boosted, plain, held]
+                """;
+
+        assertThat(run(yaml)).isEmpty();
+    }
+
+    @Test
+    void anOverrideNeedsPointsOrAPin() {
+        String yaml = """
+                now: 2025-06-13T09:00:00Z
+                contracts:
+                  A:
+                    override: {reason: "no effect given"}
+                expectations:
+                  - lane: {contract: A, is: READY}
+                """;
+
+        assertThat(run(yaml)).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("an override has either 'points: 20' or 'pinToTop: true'"));
+    }
+
+    @Test
     void noScenarioFilesRunNothing() {
         assertThat(ScenarioRunner.run(policy, List.of())).isEmpty();
     }

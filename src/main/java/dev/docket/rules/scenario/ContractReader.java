@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.docket.facts.OverrideFact;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -18,7 +19,8 @@ final class ContractReader {
 
     static final List<String> FIELDS = List.of("contractType", "paper", "status", "dealValue", "expansionPotential",
             "targetCloseDate", "readySince", "ready", "missingGates", "submittedAt",
-            "title", "account", "owner", "team", "product");
+            "title", "account", "owner", "team", "product", "pendingApprovals", "override");
+    static final List<String> OVERRIDE_FIELDS = List.of("points", "pinToTop", "reason");
     static final List<String> CONTRACT_TYPES = List.of("NDA", "MSA", "ORDER_FORM", "DPA", "AMENDMENT", "OTHER");
     static final List<String> PAPERS = List.of("OURS", "CUSTOMER");
     static final List<String> STATUSES = List.of("SUBMITTED", "IN_REVIEW", "WAITING_ON_SALES");
@@ -57,8 +59,21 @@ final class ContractReader {
         Set<String> missing = missingGates(f);
         List<String> texts = List.of(text(f, "title", name), text(f, "account", ""), text(f, "owner", ""),
                 text(f, "team", ""), text(f, "product", ""));
-        if (problems.size() > before) {
+        List<String> pending = f.containsKey("pendingApprovals") ? yaml.texts(value(f, "pendingApprovals"), "pendingApprovals") : List.of();
+        OverrideFact override = f.containsKey("override") ? override(name, value(f, "override")) : null;
+        if (problems.size() > before || pending == null) {
             return null;
+        }
+        if (!pending.isEmpty()) {
+            // As in Docket: a pending approval holds the contract back like an open gate, so it has no readySince.
+            if (readySince != null) {
+                problems.at(f.get("readySince").getKeyNode(), "contract '" + name
+                        + "' has pending approvals, so it has no readySince; remove readySince or the pending approvals");
+                return null;
+            }
+            submittedAt = submittedAt != null ? submittedAt : now;
+            return new ContractSpec(name, texts.get(0), texts.get(1), texts.get(2), texts.get(3), texts.get(4),
+                    type, paper, status, dealValue, expansion, close, submittedAt, null, missing, pending, override);
         }
         if (missing.isEmpty()) {
             readySince = readySince == null ? now : readySince;
@@ -69,7 +84,24 @@ final class ContractReader {
         }
         submittedAt = submittedAt != null ? submittedAt : readySince != null ? readySince : now;
         return new ContractSpec(name, texts.get(0), texts.get(1), texts.get(2), texts.get(3), texts.get(4),
-                type, paper, status, dealValue, expansion, close, submittedAt, readySince, missing);
+                type, paper, status, dealValue, expansion, close, submittedAt, readySince, missing, List.of(), override);
+    }
+
+    /** An approved override in force: {@code points: 20} or {@code pinToTop: true}, with its reason. */
+    private OverrideFact override(String name, Node node) {
+        Map<String, NodeTuple> o = yaml.mapping(node, "the override of contract '" + name + "'");
+        if (o == null) {
+            return null;
+        }
+        yaml.onlyKnownKeys(o, OVERRIDE_FIELDS, "override field");
+        boolean pin = o.containsKey("pinToTop") && "true".equals(yaml.oneOf(value(o, "pinToTop"), "pinToTop", List.of("true", "false")));
+        Double points = o.containsKey("points") ? yaml.number(value(o, "points"), "points") : null;
+        if (pin == (points != null)) {
+            problems.at(node, "an override has either 'points: 20' or 'pinToTop: true'");
+            return null;
+        }
+        String reason = o.containsKey("reason") ? yaml.text(value(o, "reason"), "reason") : "scenario override";
+        return new OverrideFact(0, pin ? 0 : points, pin, reason, "scenario", "scenario", now.plus(java.time.Duration.ofDays(30)));
     }
 
     private Set<String> missingGates(Map<String, NodeTuple> f) {

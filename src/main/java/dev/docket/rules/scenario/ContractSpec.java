@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
 import dev.docket.facts.ContractFact;
+import dev.docket.facts.OverrideFact;
 import dev.docket.rules.BusinessDays;
 
 /**
@@ -16,10 +18,20 @@ import dev.docket.rules.BusinessDays;
  */
 public record ContractSpec(String name, String title, String account, String owner, String team, String product,
                            String contractType, String paper, String status, double dealValue, double expansionPotential,
-                           LocalDate targetCloseDate, Instant submittedAt, Instant readySince, Set<String> missingGates) {
+                           LocalDate targetCloseDate, Instant submittedAt, Instant readySince, Set<String> missingGates,
+                           List<String> pendingApprovals, OverrideFact override) {
 
     public ContractSpec {
         missingGates = Set.copyOf(missingGates);
+        pendingApprovals = List.copyOf(pendingApprovals);
+    }
+
+    /** Without pending approvals or an override, as most scenario contracts are. */
+    public ContractSpec(String name, String title, String account, String owner, String team, String product,
+                        String contractType, String paper, String status, double dealValue, double expansionPotential,
+                        LocalDate targetCloseDate, Instant submittedAt, Instant readySince, Set<String> missingGates) {
+        this(name, title, account, owner, team, product, contractType, paper, status, dealValue, expansionPotential,
+                targetCloseDate, submittedAt, readySince, missingGates, List.of(), null);
     }
 
     public ContractFact toFact(long id, LocalDate today) {
@@ -36,7 +48,9 @@ public record ContractSpec(String name, String title, String account, String own
                 .dealValueBase(dealValue)
                 .expansionPotentialBase(expansionPotential)
                 .submittedAt(submittedAt, BusinessDays.between(dateOf(submittedAt), today))
-                .missingGates(missingGates);
+                .missingGates(missingGates)
+                .pendingApprovals(pendingApprovals)
+                .override(override);
         if (readySince != null) {
             builder.readySince(readySince, BusinessDays.between(dateOf(readySince), today));
         }
@@ -48,14 +62,14 @@ public record ContractSpec(String name, String title, String account, String own
 
     ContractSpec withDealValue(double value) {
         return new ContractSpec(name, title, account, owner, team, product, contractType, paper, status, value,
-                expansionPotential, targetCloseDate, submittedAt, readySince, missingGates);
+                expansionPotential, targetCloseDate, submittedAt, readySince, missingGates, pendingApprovals, override);
     }
 
     /** Ready earlier; submission moves back with it only if it would otherwise come after being ready. */
     ContractSpec withReadySince(Instant earlier) {
         Instant submitted = submittedAt.isAfter(earlier) ? earlier : submittedAt;
         return new ContractSpec(name, title, account, owner, team, product, contractType, paper, status, dealValue,
-                expansionPotential, targetCloseDate, submitted, earlier, missingGates);
+                expansionPotential, targetCloseDate, submitted, earlier, missingGates, pendingApprovals, override);
     }
 
     static LocalDate dateOf(Instant instant) {

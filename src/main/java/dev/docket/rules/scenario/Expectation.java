@@ -94,4 +94,25 @@ public sealed interface Expectation {
                     + ScenarioRanking.points(actual) + " (" + reasons + "); the ranking was: " + r.describe();
         }
     }
+
+    /**
+     * A reason shown for the contract contains the text: a contribution's reason (of {@code rule} when given),
+     * or, without a rule, also a blocker. Checks what a rep reads, not just the points.
+     */
+    record ReasonContains(Position at, String contract, String text, String rule) implements Expectation {
+        public String failure(ScenarioRanking r) {
+            ContractFact f = r.fact(contract);
+            List<String> reasons = new java.util.ArrayList<>(f.getContributions().stream()
+                    .filter(c -> rule == null || c.rule().equals(rule)).map(c -> c.reason()).toList());
+            if (rule == null) {
+                reasons.addAll(f.getBlockers());
+            }
+            if (reasons.stream().anyMatch(reason -> reason.contains(text))) {
+                return null;
+            }
+            return "expected a reason " + (rule == null ? "" : "from rule '" + rule + "' ") + "for " + contract
+                    + " containing \"" + text + "\" but " + (reasons.isEmpty() ? "there was none"
+                    : "the reasons were: " + String.join("; ", reasons)) + "; the ranking was: " + r.describe();
+        }
+    }
 }

@@ -11,7 +11,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** Reads the {@code expectations} list: each entry is one kind, such as {@code - outranks: [A, B]}. */
 final class ExpectationReader {
 
-    static final List<String> KINDS = List.of("order", "outranks", "lane", "score", "contributed", "notFired");
+    static final List<String> KINDS = List.of("order", "outranks", "lane", "score", "contributed", "notFired",
+            "reasonContains");
 
     private final YamlNodes yaml;
     private final Problems problems;
@@ -48,6 +49,7 @@ final class ExpectationReader {
             case "score" -> score(at, value);
             case "contributed" -> contributed(at, value);
             case "notFired" -> notFired(at, value);
+            case "reasonContains" -> reasonContains(at, value);
             default -> {
                 problems.at(tuple.getKeyNode(), "unknown expectation '" + kind + "'" + Suggest.didYouMean(kind, KINDS)
                         + "; known expectations: " + String.join(", ", KINDS));
@@ -134,6 +136,22 @@ final class ExpectationReader {
                 contract(f.get("contract").getValueNode(), "notFired"));
     }
 
+    private Expectation reasonContains(Position at, Node value) {
+        Map<String, NodeTuple> f = fields(value, "reasonContains", List.of("contract", "text", "rule"), List.of("contract", "text"));
+        if (f == null) {
+            return null;
+        }
+        String contract = contract(f.get("contract").getValueNode(), "reasonContains");
+        String text = yaml.text(f.get("text").getValueNode(), "the text in reasonContains");
+        String rule = f.containsKey("rule") ? rule(f.get("rule").getValueNode(), "reasonContains") : null;
+        if (text != null && text.isBlank()) {
+            problems.at(f.get("text").getValueNode(), "reasonContains needs some text to look for");
+            return null;
+        }
+        return contract == null || text == null || (f.containsKey("rule") && rule == null) ? null
+                : new Expectation.ReasonContains(at, contract, text, rule);
+    }
+
     private Map<String, NodeTuple> fields(Node value, String kind, List<String> known, List<String> required) {
         Map<String, NodeTuple> f = yaml.mapping(value, kind);
         if (f == null) {
@@ -176,7 +194,8 @@ final class ExpectationReader {
 
     private String rule(Node node, String kind) {
         String name = yaml.text(node, "the rule in " + kind);
-        if (name != null && !rules.contains(name)) {
+        boolean docketOwn = dev.docket.facts.ContractFact.OVERRIDE.equals(name) || dev.docket.facts.ContractFact.OVERRIDE_PIN.equals(name);
+        if (name != null && !rules.contains(name) && !docketOwn) {
             problems.at(node, "unknown rule '" + name + "' in " + kind + Suggest.didYouMean(name, rules)
                     + "; rules in this rule set: " + String.join(", ", rules));
             return null;

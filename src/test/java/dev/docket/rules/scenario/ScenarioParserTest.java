@@ -130,9 +130,9 @@ class ScenarioParserTest {
     void expectationsMustBeWellFormed() {
         String base = "now: 2025-06-13\ncontracts:\n  A: {}\n  B: {}\nexpectations:\n";
         assertThat(problems(base + "  - outrank: [A, B]\n")).containsExactly("tests/x.yaml:6:5: unknown expectation 'outrank' "
-                + "(did you mean 'outranks'?); known expectations: order, outranks, lane, score, contributed, notFired");
+                + "(did you mean 'outranks'?); known expectations: order, outranks, lane, score, contributed, notFired, reasonContains");
         assertThat(problems(base + "  - outranks: [A, B]\n    order: [A, B]\n")).containsExactly("tests/x.yaml:6:5: each "
-                + "expectation is one of order, outranks, lane, score, contributed, notFired; start each on its own line with '- '");
+                + "expectation is one of order, outranks, lane, score, contributed, notFired, reasonContains; start each on its own line with '- '");
         assertThat(problems(base + "  - outranks: [A, B, A]\n")).hasSize(1);
         assertThat(problems(base + "  - order: [A]\n")).containsExactly("tests/x.yaml:6:12: order needs at least two contracts");
         assertThat(problems(base + "  - score: {contract: A}\n")).containsExactly(

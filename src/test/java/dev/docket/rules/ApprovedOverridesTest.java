@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * rules/overrides.drl: "Override" adds an approved override's signed points, and "Override: pin to top" pins the
- * deal with a 0-point contribution; both reasons name the approver, the asker, the end date and the reason.
+ * Approved overrides are Docket's mechanism, not a rule file: "Override" adds an approved override's signed points,
+ * and "Override: pin to top" pins the deal with a 0-point contribution, whatever the policy holds; both reasons name
+ * the approver, the asker, the end date and the reason. A rule cannot pin.
  */
-class OverridesRulesTest {
+class ApprovedOverridesTest {
 
     private static final Instant EXPIRES = Instant.parse("2025-06-30T17:00:00Z");
 
@@ -28,7 +29,8 @@ class OverridesRulesTest {
 
     @BeforeAll
     static void compile() {
-        rules = PolicyFiles.only("overrides.drl");
+        // The whole real policy: no file of it may add, remove or repeat an override's effect.
+        rules = PolicyFiles.all();
     }
 
     @Test
@@ -40,7 +42,7 @@ class OverridesRulesTest {
         assertThat(c.points()).isEqualTo(12.5);
         assertThat(c.reason()).isEqualTo("override by head-of-legal at sam.sales's request until 2025-06-30T17:00:00Z: "
                 + "renewal at risk, CEO escalation this week");
-        assertThat(fact.getScore()).isEqualTo(12.5);
+        assertThat(fact.getScore()).isEqualTo(12.5 + policyPoints(1));
         assertThat(fact.isPinned()).isFalse();
         assertThat(contribution(fact, "Override: pin to top")).isNull();
     }
@@ -50,14 +52,14 @@ class OverridesRulesTest {
         ContractFact fact = score(rules, deal(2).override(points(-20)).build());
 
         assertThat(contribution(fact, "Override").points()).isEqualTo(-20.0);
-        assertThat(fact.getScore()).isEqualTo(-20.0);
+        assertThat(fact.getScore()).isEqualTo(-20.0 + policyPoints(2));
     }
 
     @Test
     void override_doesNotFireWithoutAnOverride() {
         ContractFact fact = score(rules, deal(3).build());
 
-        assertThat(fact.getContributions()).isEmpty();
+        assertThat(fact.getContributions()).extracting(Contribution::rule).noneMatch(r -> r.startsWith("Override"));
         assertThat(fact.isPinned()).isFalse();
     }
 
@@ -92,6 +94,31 @@ class OverridesRulesTest {
         queue.sort(QueueOrder.COMPARATOR);
 
         assertThat(queue).extracting(ContractFact::getId).first().isEqualTo(8L);
+    }
+
+    @Test
+    void overridesApplyWithAPolicyThatHasNoRuleAboutThem() {
+        CompiledRuleSet ageOnly = PolicyFiles.only("age.drl");
+
+        ContractFact fact = score(ageOnly, deal(10).override(points(7)).build());
+
+        assertThat(contribution(fact, "Override").points()).isEqualTo(7.0);
+        assertThat(fact.getScore()).isEqualTo(7.0 + 12.0);
+        assertThat(score(ageOnly, deal(11).override(pin()).build()).isPinned()).isTrue();
+    }
+
+    @Test
+    void aRuleCannotPin() {
+        RuleCompilationException refused = org.junit.jupiter.api.Assertions.assertThrows(RuleCompilationException.class,
+                () -> RuleSetCompiler.compile(List.of(new RuleSource("pin.drl", CandidateCheckBadInputTest.drl("Pin my deal",
+                        "$c : ContractFact( owner == \"sam.sales\" )", "$c.pin(\"my deal first\");")))));
+
+        assertThat(refused.problems()).anySatisfy(p -> assertThat(p.message()).contains("pin"));
+    }
+
+    /** What the rest of the policy gives the deal, scored without its override. */
+    private static double policyPoints(long id) {
+        return score(rules, deal(id).build()).getScore();
     }
 
     private static ContractFactBuilder deal(long id) {

@@ -1,0 +1,316 @@
+package dev.docket.rules;
+
+import static dev.docket.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.docket.contract.ContractView;
+import dev.docket.ranking.RankingPage;
+import dev.docket.support.Api;
+import dev.docket.support.DatabaseTest;
+import dev.docket.support.RulesFolderCopy;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * "Live" is true and rules cannot stall Docket, over real HTTP against a Docket watching its own copy of rules/:
+ * a candidate is live only once it has ranked the real backlog, a rule slow on one contract costs only that contract,
+ * and an empty policy never goes live.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RulesTruthIT extends DatabaseTest {
+
+    static final String TOKEN = "rules-admin-secret";
+    static final RulesFolderCopy FOLDER = new RulesFolderCopy();
+    static final long TIME_LIMIT_MILLIS = 300;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    Api api;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "50ms",
+                "docket.rules.admin-token", TOKEN, "docket.rules.scoring.time-limit", TIME_LIMIT_MILLIS + "ms");
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(client.toBlocking());
+    }
+
+    @AfterAll
+    void removeFolder() {
+        FOLDER.deleteAll();
+    }
+
+    @Test
+    @Order(1)
+    void updateForOneAccount_passesTheProbeButIsRefusedOnTheRealBacklogWithRuleAndContractNamed() {
+        ContractView touchy = api.create(Api.contract("UPD-1", "account", "Initrode Lifecycle", "gates", Api.allGatesPassed()));
+        RulesStatus before = awaitStatus(s -> true);
+        String rankedBy = awaitRanking(before.active().hash());
+        // The probe's 20 made-up contracts never have this account, so only the real backlog shows the loop.
+        Map<String, Object> body = map("files", List.of(map("path", "touchy.drl", "content", drl("Touch Initrode",
+                "$c : ContractFact( account == \"Initrode Lifecycle\" )", "$c.add(1.0, \"touched\");\n    update($c);"))));
+
+        CandidateVerdict validated = api.exchange(HttpRequest.POST("/api/rules/validate", body), CandidateVerdict.class).body();
+        HttpClientResponseException refused = refusal(HttpRequest.POST("/api/rules/activate", body).bearerAuth(TOKEN));
+        Api.Failure preview = api.fail(HttpRequest.POST("/api/rules/preview", body));
+
+        assertThat(validated.valid()).isFalse();
+        assertThat(validated.problems()).anySatisfy(p -> assertThat(p.message()).contains("rule 'Touch Initrode'")
+                .contains("contract " + touchy.id()).contains("re-triggers itself"));
+        assertThat(refused.getStatus().getCode()).isEqualTo(422);
+        CandidateVerdict verdict = refused.getResponse().getBody(CandidateVerdict.class).orElseThrow();
+        assertThat(verdict.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("touchy.drl");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("rule 'Touch Initrode'").contains("contract " + touchy.id() + " (MSA for UPD-1)");
+        });
+        assertThat(preview.status()).isEqualTo(422);
+        assertThat(preview.contentType()).contains("application/problem+json");
+        assertThat(preview.problem().detail()).contains("rule 'Touch Initrode'").contains("contract " + touchy.id());
+        RulesStatus after = api.get("/api/rules/status", RulesStatus.class);
+        assertThat(after.active()).isEqualTo(before.active());
+        assertThat(after.lastAttempt().activated()).isFalse();
+        assertThat(after.lastAttempt().problems()).anySatisfy(p -> assertThat(p.message()).contains("rule 'Touch Initrode'")
+                .contains("contract " + touchy.id()));
+        assertThat(after.healthy()).isFalse();
+        assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(rankedBy);
+        assertThat(health()).contains("\"status\":\"DEGRADED\"").contains("Touch Initrode");
+    }
+
+    @Test
+    @Order(2)
+    void health_isDegradedAtTheTopOnEveryPollWhileAComponentIs() {
+        assertThat(status().healthy()).isFalse();
+        for (int i = 0; i < 16; i++) {
+            Map<?, ?> health = healthJson();
+            assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("details")).get("rules")).get("status")).isEqualTo("DEGRADED");
+            assertThat(health.get("status")).as("top-level status on poll " + (i + 1)).isEqualTo("DEGRADED");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void emptyPolicy_isRefusedThroughValidatePreviewAndActivate() {
+        String active = status().active().hash();
+        Map<String, Object> empty = map("files", List.of(), "replace", true);
+        // Blockers alone rank every deal by id: no more a policy than an empty one.
+        Map<String, Object> blockersOnly = map("files", List.of(map("path", "readiness.drl", "content", FOLDER.read("readiness.drl"))),
+                "replace", true);
+
+        for (Map<String, Object> body : List.of(empty, blockersOnly)) {
+            CandidateVerdict validated = api.exchange(HttpRequest.POST("/api/rules/validate", body), CandidateVerdict.class).body();
+            assertThat(validated.valid()).isFalse();
+            assertThat(validated.problems()).anySatisfy(p -> assertThat(p.message()).contains("at least one ranking rule"));
+            assertThat(refusal(HttpRequest.POST("/api/rules/preview", body)).getStatus().getCode()).isEqualTo(422);
+            HttpClientResponseException activation = refusal(HttpRequest.POST("/api/rules/activate", body).bearerAuth(TOKEN));
+            assertThat(activation.getStatus().getCode()).isEqualTo(422);
+            assertThat(activation.getResponse().getBody(CandidateVerdict.class).orElseThrow().problems())
+                    .anySatisfy(p -> assertThat(p.message()).contains("at least one ranking rule"));
+        }
+        assertThat(status().active().hash()).isEqualTo(active);
+    }
+
+    @Test
+    @Order(4)
+    void perContractTimeBomb_writesNeverWaitOnIt_andTheContractIsParkedAndNamed() throws Exception {
+        // Slow only for one title, and loop-free in effect: it returns after 3 s, ten times the time limit.
+        String bomb = drl("Slow for one title", "$c : ContractFact( title == \"Time bomb deal\" )",
+                "java.time.Instant end = java.time.Instant.now().plusSeconds(3);\n"
+                        + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"slow\");");
+        RulesStatus live = api.exchange(HttpRequest.POST("/api/rules/activate",
+                map("files", List.of(map("path", "bomb.drl", "content", bomb)))).bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(live.active().rules()).contains("Slow for one title");
+        awaitRanking(live.active().hash());
+
+        long start = System.nanoTime();
+        ContractView target = api.create(Api.contract("BOMB-1", "title", "Time bomb deal", "gates", Api.allGatesPassed()));
+        long bombWrite = millisSince(start);
+        // The abandoned firing is still busy for seconds; other writes must not wait for it.
+        start = System.nanoTime();
+        ContractView other = api.create(Api.contract("CALM-1", "gates", Api.allGatesPassed()));
+        api.exchange(HttpRequest.PUT("/api/contracts/" + other.id() + "/gates/pricing-approved", map("passed", false, "changedBy", "sam.sales")), String.class);
+        long otherWrites = millisSince(start);
+
+        assertThat(bombWrite).as("the write that brought the bomb in").isLessThan(TIME_LIMIT_MILLIS + 1_500);
+        assertThat(otherWrites).as("two writes while the bomb still runs").isLessThan(1_500);
+        RulesStatus status = status();
+        assertThat(status.parked()).singleElement().satisfies(p -> {
+            assertThat(p.contractId()).isEqualTo(target.id());
+            assertThat(p.rule()).isEqualTo("Slow for one title");
+            assertThat(p.message()).contains("time limit");
+        });
+        assertThat(status.healthy()).isFalse();
+        assertThat(health()).contains("\"status\":\"DEGRADED\"").contains("Slow for one title").contains("Time bomb deal");
+        String explanation = api.get("/api/contracts/" + target.id() + "/explanation", String.class);
+        assertThat(explanation).contains("NOT_READY").contains("Docket could not score this contract: rule 'Slow for one title'");
+        assertThat(api.get("/api/contracts/" + other.id() + "/explanation", String.class)).doesNotContain("could not score");
+        // Nothing was stopped by force, and nothing keeps running: the abandoned session halts once the firing returns.
+        awaitNoThreadIn("Slow_for_one_title");
+    }
+
+    @Test
+    @Order(5)
+    void rollbackThenFolderEvent_theFolderChangeIsHeldAndTheDriftShownUntilTheFolderAgreesOrAnAdminTakesIt() {
+        RulesStatus viaApi = status();
+        assertThat(viaApi.active().source().name()).isEqualTo("API");
+        assertThat(viaApi.drift()).as("the API added bomb.drl, the folder does not have it").isNotNull();
+        assertThat(viaApi.drift().onlyLive()).containsExactly("bomb.drl");
+        RulesController.VersionSummary[] versions = api.get("/api/rules/versions", RulesController.VersionSummary[].class);
+        RulesController.VersionSummary first = versions[versions.length - 1];
+        RulesStatus rolledBack = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
+                .bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(rolledBack.active().source().name()).isEqualTo("ROLLBACK");
+        assertThat(rolledBack.drift()).as("the folder is the first version").isNull();
+        assertThat(rolledBack.parked()).as("the bomb rule is gone, so its contract ranks again").isEmpty();
+        String age = FOLDER.read("age.drl");
+        String expansion = FOLDER.read("expansion.drl");
+        // The folder moves on and goes live; then an admin rolls back to the first version.
+        FOLDER.write("age.drl", age.replace("(3 points a day)", "(3 points per business day)"));
+        RulesStatus newer = awaitStatus(s -> !s.active().hash().equals(rolledBack.active().hash()));
+        assertThat(newer.active().source().name()).isEqualTo("FILE");
+        RulesStatus rollback = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
+                .bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(rollback.drift().different()).containsExactly("age.drl");
+
+        // A later event in the folder does not undo the rollback: it is held, and status and health say so.
+        FOLDER.write("expansion.drl", expansion.replace("capped at 36", "capped at 36 points"));
+        RulesStatus held = awaitStatus(s -> s.drift() != null && s.drift().different().contains("expansion.drl"));
+        sleepMillis(500);
+
+        assertThat(status().active()).as("the rollback stands").isEqualTo(rollback.active());
+        assertThat(held.drift().different()).containsExactly("age.drl", "expansion.drl");
+        assertThat(held.drift().liveVersion()).isEqualTo(first.hash());
+        assertThat(held.healthy()).isFalse();
+        assertThat(health()).contains("\"status\":\"DEGRADED\"").contains("folderDrift").contains("different: age.drl, expansion.drl");
+        assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(first.hash());
+
+        // A rules admin takes the folder's version.
+        assertThat(api.fail(HttpRequest.POST("/api/rules/folder/activate", "")).status()).isEqualTo(403);
+        RulesStatus taken = api.exchange(HttpRequest.POST("/api/rules/folder/activate", "").bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(taken.active().source().name()).isEqualTo("FILE");
+        assertThat(taken.active().hash()).isEqualTo(held.drift().folderVersion());
+        assertThat(taken.drift()).isNull();
+        assertThat(awaitRanking(taken.active().hash())).isEqualTo(taken.active().hash());
+
+        // Rolled back once more, the hold also ends when the folder is put back to the live version.
+        RulesStatus third = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
+                .bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(third.drift()).isNotNull();
+        FOLDER.write("age.drl", age);
+        FOLDER.write("expansion.drl", expansion);
+        awaitStatus(s -> s.drift() == null);
+        assertThat(status().active().hash()).isEqualTo(first.hash());
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String drl(String name, String when, String then) {
+        return "package docket.policy;\nimport dev.docket.facts.ContractFact;\n\nrule \"" + name + "\"\nwhen\n    " + when
+                + "\nthen\n    " + then + "\nend\n";
+    }
+
+    private HttpClientResponseException refusal(HttpRequest<?> request) {
+        try {
+            api.exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + request);
+    }
+
+    private static void awaitNoThreadIn(String generatedRuleClass) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(8));
+        while (Instant.now().isBefore(deadline)) {
+            boolean running = Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                    .anyMatch(f -> f.getClassName().contains(generatedRuleClass));
+            if (!running) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("a thread is still running rule code " + generatedRuleClass);
+    }
+
+    private String awaitRanking(String ruleVersion) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String served = api.get("/api/ranking", RankingPage.class).ruleVersion();
+        while (!served.equals(ruleVersion)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the ranking never switched to rule set " + ruleVersion);
+            }
+            sleep();
+            served = api.get("/api/ranking", RankingPage.class).ruleVersion();
+        }
+        return served;
+    }
+
+    private RulesStatus status() {
+        return api.get("/api/rules/status", RulesStatus.class);
+    }
+
+    private String health() {
+        try {
+            return api.get("/health", String.class);
+        } catch (HttpClientResponseException e) {
+            return e.getResponse().getBody(String.class).orElse("");
+        }
+    }
+
+    private Map<?, ?> healthJson() {
+        return api.get("/health", Map.class);
+    }
+
+    private RulesStatus awaitStatus(Predicate<RulesStatus> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        RulesStatus s = status();
+        while (!condition.test(s)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("rules status never reached the expected state; last: " + s);
+            }
+            sleep();
+            s = status();
+        }
+        return s;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
