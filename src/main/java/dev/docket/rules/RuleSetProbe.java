@@ -77,8 +77,8 @@ public final class RuleSetProbe {
                     + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + nullHint(thrown)));
         }
         if (thrown instanceof IllegalStateException && String.valueOf(thrown.getMessage()).contains("re-triggers")) {
-            // update() re-fires every rule matching the fact, so the rules that change facts are the suspects.
-            List<String> suspects = RuleLocations.changingFacts(ruleSet.sources());
+            // The guard refuses update, modify and insert, so only rules that fired again and again can be named.
+            List<String> suspects = List.of();
             String named = suspects.isEmpty() ? "; rules that fired again and again for one contract: " + String.join(", ", repeatingRules(facts))
                     : "; rules that change facts in their consequence: " + String.join(", ", suspects);
             List<String> blamed = suspects.isEmpty() ? repeatingRules(facts) : suspects;
