@@ -180,7 +180,7 @@ final class ConditionCheck {
         if (type != null && RuleAllowList.knows(Type.getInternalName(type))) {
             return new Resolved(type, true);
         }
-        if (patternType != null && !name.startsWith("$")) {
+        if (patternType != null && !name.startsWith("$") && !Character.isUpperCase(name.charAt(0))) {
             return refuse(node, RuleAllowList.simple(Type.getInternalName(patternType)) + " has no field `" + name + "`" + didYouMean(patternType, name));
         }
         return refuse(node, "`" + name + "` is not a bound variable of this rule" + (name.startsWith("$") ? "" : " nor a class rules may use"));
