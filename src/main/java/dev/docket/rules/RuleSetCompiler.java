@@ -43,6 +43,18 @@ public final class RuleSetCompiler {
     }
 
     public static CompiledRuleSet compile(List<RuleSource> sources) {
+        return compile(sources, true);
+    }
+
+    /**
+     * Tests only: the time limits and firing limits are the second line of defence, so their tests need rule code
+     * the bytecode guard (the first line) would refuse.
+     */
+    static CompiledRuleSet compileWithoutBytecodeGuard(List<RuleSource> sources) {
+        return compile(sources, false);
+    }
+
+    private static CompiledRuleSet compile(List<RuleSource> sources, boolean checkBytecode) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId releaseId = kie.newReleaseId("dev.docket.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem();
@@ -81,6 +93,11 @@ public final class RuleSetCompiler {
         KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
         // The container holds what it needs; the repository entry would only pile up across rebuilds.
         kie.getRepository().removeKieModule(releaseId);
+        // Nothing has fired yet: check the code the consequences compiled to before any session can run it.
+        List<RuleProblem> unsafe = checkBytecode ? BytecodeGuard.check(kieBase, policy) : List.of();
+        if (!unsafe.isEmpty()) {
+            throw new RuleCompilationException(unsafe);
+        }
         List<String> ruleNames = kieBase.getKiePackages().stream()
                 .map(KiePackage::getRules)
                 .flatMap(rules -> rules.stream().map(Rule::getName))
@@ -116,20 +133,36 @@ public final class RuleSetCompiler {
                 column = at[1];
             }
         }
+        if (file != null && line > 0 && text.contains("\"Invalid Character\"") && lineText(policy, file, line).strip().startsWith("#")) {
+            text = "`#` does not start a comment in Drools 10; use // for a comment";
+        }
         return new RuleProblem(file, Math.max(0, line), Math.max(0, column), text);
+    }
+
+    private static String lineText(List<RuleSource> policy, String file, int line) {
+        for (RuleSource source : policy) {
+            String[] lines = source.path().equals(file) ? source.text().split("\\n", -1) : new String[0];
+            if (line <= lines.length) {
+                return lines[line - 1];
+            }
+        }
+        return "";
     }
 
     /** The line and column of the word a Java error in a consequence is about, which Drools reports at the rule's line. */
     private static int[] exactPlace(List<RuleSource> policy, String file, int line, String culprit) {
-        if (culprit == null) {
+        if (culprit == null || culprit.isBlank()) {
             return null;
         }
+        Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(culprit) + "(?![\\w$])");
         for (RuleSource source : policy) {
             if (source.path().equals(file)) {
-                try {
-                    return new DrlText(TextFiles.decode(source.bytes())).find(culprit, line);
-                } catch (TextFiles.UnreadableException e) {
-                    return null;
+                String[] lines = source.text().split("\n", -1);
+                for (int i = Math.max(0, line - 1); i < lines.length; i++) {
+                    Matcher m = word.matcher(lines[i]);
+                    if (m.find()) {
+                        return new int[] {i + 1, m.start() + 1};
+                    }
                 }
             }
         }

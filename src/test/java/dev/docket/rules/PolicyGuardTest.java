@@ -1,6 +1,7 @@
 package dev.docket.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -8,24 +9,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the policy guard lets through and what it refuses, beyond the cases of {@link CandidateCheckBadInputTest}. */
+/**
+ * What the guard lets through and what it refuses, beyond the cases of {@link CandidateCheckBadInputTest} and the
+ * hostile corpus of {@link HostileRulesTest}: the parsed-descriptor checks of {@link PolicyGuard} and the bytecode
+ * checks of {@link BytecodeGuard}, which runs inside {@link RuleSetCompiler#compile}.
+ */
 class PolicyGuardTest {
 
     @Test
     void theRealRulesFolderHasNoGuardProblems() {
-        assertThat(PolicyGuard.check(RuleFolder.read(PolicyFiles.FOLDER))).isEmpty();
+        List<RuleSource> real = RuleFolder.read(PolicyFiles.FOLDER);
+
+        assertThat(PolicyGuard.check(real)).isEmpty();
+        assertThat(RuleSetCompiler.compile(real).ruleNames()).isNotEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
             "import java.util.*;",
-            "import java.util.function.Function;",
             "import java.time.LocalDate;",
-            "import java.time.format.DateTimeFormatter;",
+            "import java.time.*;",
             "import dev.docket.facts.*;",
             "import java.lang.Math;",
-            "import static java.lang.Math.max;",
-            "import function java.lang.Math.min;",
+            "import java.lang.*;",
     })
     void allowedImportsPass(String importLine) {
         assertThat(guard(rule(importLine, "$c.add(drools.getRule().getName(), 1.0, \"ok\");"))).isEmpty();
@@ -33,48 +39,61 @@ class PolicyGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "String s = String.format(java.util.Locale.ROOT, \"%,.0f\", $c.getDealValueBase());",
             "for (Object gate : new java.util.TreeSet($c.getMissingGates())) { $c.block(\"gate \" + gate); }",
             "double p = Math.min(40.0, 10.0 * Math.log10($c.getDealValueBase() / 1000.0));",
-            "java.time.LocalDate d = java.time.LocalDate.of(2025, 1, 1);",
-            "Integer days = $c.getDaysToTargetClose(); java.lang.Integer same = days;",
-            "java.util.function.Function<String, String> upper = s -> s.toUpperCase(java.util.Locale.ROOT);",
+            "java.time.LocalDate d = java.time.LocalDate.of(2025, 1, 1); if (d.isBefore(java.time.LocalDate.of(2026, 1, 1))) { $c.block(\"old\"); }",
+            "Integer days = $c.getDaysToTargetClose(); java.lang.Integer same = days; if (same != null) { $c.add(drools.getRule().getName(), same, \"d\"); }",
+            "String t = $c.getTitle() == null ? \"\" : $c.getTitle().toLowerCase(java.util.Locale.ROOT).strip(); if (t.startsWith(\"nda\")) { $c.block(t); }",
+            "$c.add(drools.getRule().getName(), 1.0, \"%s %s %s %s\", $c.getAccount(), $c.getOwner(), $c.getTeam(), $c.getProduct());",
+            "for (String a : $c.getPendingApprovals()) { for (String g : $c.getMissingGates()) { $c.block(a + g); } }",
     })
-    void everydayConsequencesPass(String consequence) {
-        assertThat(guard(rule("", consequence))).isEmpty();
+    void everydayConsequencesCompile(String consequence) {
+        assertThat(RuleSetCompiler.compile(List.of(new RuleSource("extra.drl", rule("", consequence)))).ruleNames()).containsExactly("Extra");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "java.util.ServiceLoader.load(Object.class);|`java.util.ServiceLoader`",
-            "Object o = $c.getTitle().getClass();|`getClass`",
-            "Object o = String.class;|`.class`",
-            "drools.getKieRuntime().halt();|`getKieRuntime`",
-            "$c.wait();|`wait`",
-            "synchronized ($c) { }|`synchronized`",
-            "Object o = com.example.Tool.run();|`com.example.Tool`",
-            "Object o = io.micronaut.context.ApplicationContext.run();|`io.micronaut.context.ApplicationContext`",
-            "Object o = dev.docket.rules.ActiveRuleSet.class;|`dev.docket.rules.ActiveRuleSet`",
-            "Object o = javax.script.ScriptEngineManager.class;|`javax.script.ScriptEngineManager`",
-            "java.util.concurrent.CompletableFuture.runAsync(null);|`java.util.concurrent.CompletableFuture`",
-            "Object o = java . lang . /* hidden */ Runtime.getRuntime();|`java.lang.Runtime`",
-            "double p = Double.POSITIVE_INFINITY;|`POSITIVE_INFINITY`",
+            "Object o = $c.getTitle().getClass();|`Object.getClass` is not allowed in rules: reflection",
+            "$c.block(String.class.getName());|class literals (`.class`) are not allowed",
+            "drools.getKieRuntime().halt();|`KnowledgeHelper.getKieRuntime` is not allowed in rules",
+            "drools.halt();|`KnowledgeHelper.halt` is not allowed in rules",
+            "delete($c);|`KnowledgeHelper.delete` is not allowed in rules",
+            "insert(\"x\");|`KnowledgeHelper.insert` is not allowed in rules",
+            "$c.wait();|`Object.wait` is not allowed in rules",
+            "synchronized ($c) { $c.block(\"x\"); }|`synchronized` is not allowed",
+            "$c.block(String.valueOf(dev.docket.rules.RulesAdmin.class));|class literals",
+            "java.util.concurrent.CompletableFuture.runAsync(null);|`java.util.concurrent.CompletableFuture` is not allowed",
+            "Object o = java . lang . /* hidden */ Runtime.getRuntime();|`java.lang.Runtime` is not allowed",
+            "java.util.function.Function<String, String> f = s -> s.trim();|lambdas and method references are not allowed",
+            "int i = 0; while (i < 3) { i++; }|loops are not allowed in rules",
+            "for (int i = 0; i < 3; i++) { $c.block(\"x\"); }|loops are not allowed in rules",
+            "do { $c.block(\"x\"); } while ($c.getId() > 0);|loops are not allowed in rules",
+            "int[] big = new int[$c.getBusinessDaysReady() * 1000000];|arrays are not allowed in rules",
+            "String s = \"x\".repeat(1000000000);|`String.repeat` is not allowed in rules",
+            "Long l = Long.getLong(\"user.home\");|`Long.getLong` is not allowed in rules: it reads a system property",
+            "java.util.List l = new java.util.ArrayList(); l.add(\"x\");|`ArrayList.<init>` is not allowed in rules",
+            "java.util.List l = new java.util.ArrayList($c.getPendingApprovals()); l.add(\"x\");|`List.add` is not allowed in rules: collections are read-only",
+            "$c.getPendingApprovals().parallelStream().count();|`List.parallelStream` is not allowed in rules: streams",
+            "double r = Math.random();|`Math.random` is not allowed in rules",
+            "java.time.LocalDate d = java.time.LocalDate.now();|`LocalDate.now` is not allowed in rules",
+            "$c.toBuilder();|`ContractFact.toBuilder` is not allowed in rules",
+            "double s = $c.getScore();|`ContractFact.getScore` is not allowed in rules",
     })
     void forbiddenConsequencesAreRefusedOnTheirLine(String caseText) {
         String[] parts = caseText.split("\\|");
 
-        List<RuleProblem> problems = guard(rule("", parts[0]));
-
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("extra.drl");
-            assertThat(p.line()).isEqualTo(9);
-            assertThat(p.message()).startsWith(parts[1]);
-        });
+        assertThatThrownBy(() -> RuleSetCompiler.compile(List.of(new RuleSource("extra.drl", rule("", parts[0])))))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("extra.drl");
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).contains(parts[1]);
+                }));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"import java.lang.*;", "import java.util.stream.Collectors;", "import java.util.logging.Logger;",
-            "import org.kie.api.runtime.KieSession;", "import dev.docket.rules.ActiveRuleSet;", "import java.util.Timer;"})
+    @ValueSource(strings = {"import java.util.stream.Collectors;", "import java.util.logging.Logger;",
+            "import org.kie.api.runtime.KieSession;", "import dev.docket.rules.ActiveRuleSet;", "import java.util.Timer;",
+            "import java.io.File;"})
     void importsOutsideTheAllowListAreRefused(String importLine) {
         assertThat(guard(rule(importLine, ""))).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
@@ -82,24 +101,45 @@ class PolicyGuardTest {
         });
     }
 
-    @Test
-    void lineAndColumnAreThoseOfTheOriginalTextAfterMultiLineCommentsAndStrings() {
-        String text = """
-                package docket.policy;
-                import dev.docket.facts.ContractFact;
-                /* a comment
-                   over two lines with "quotes" and System */
-                rule "Two lines"
-                when
-                    $c : ContractFact( title == "a \\" quote" )
-                then
-                    String s = "first"; Runtime.getRuntime();
-                end
-                """;
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "$c : ContractFact( title.getClass().getName() == \"x\" )|`Object.getClass` is not allowed in rules",
+            "$c : ContractFact( title.class.name == \"x\" )|a class literal (reflection) is not allowed in a condition",
+            "$c : ContractFact( java.lang.System.getenv(\"HOME\") != null )|has no field `java`",
+            "$c : ContractFact( Long.getLong(\"x\") != null )|`Long.getLong` is not allowed in rules",
+            "$c : ContractFact( new java.io.File(\"/etc\").exists() )|`new` is not allowed in a condition",
+            "$c : ContractFact( title matches \"(a+)+$\" )|the operator `matches` is not allowed",
+            "$c : ContractFact( acount == \"x\" )|ContractFact has no field `acount`; did you mean `account`?",
+            "$c : ContractFact( )\n    $s : String() from $c.getTitle().getClass().getName()|`Object.getClass` is not allowed",
+            "$c : ContractFact( )\n    eval( System.currentTimeMillis() > 0 )|`System` is not a bound variable of this rule nor a class rules may use",
+    })
+    void forbiddenConditionsAreRefusedBeforeCompiling(String caseText) {
+        String[] parts = caseText.split("\\|");
 
-        assertThat(PolicyGuard.check(List.of(new RuleSource("extra.drl", text))))
-                .containsExactly(new RuleProblem("extra.drl", 9, 25, "`Runtime` is not allowed in rules: it reaches the operating system; "
-                        + "rules may only use the fact model, java.time, java.util and java.lang.Math"));
+        assertThat(guard(rule("", "", parts[0]))).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("extra.drl");
+            assertThat(p.line()).isBetween(7, 8);
+            assertThat(p.message()).contains(parts[1]);
+        });
+    }
+
+    @Test
+    void aConsequenceThatClosesItsMethodToAddAStaticInitialiserIsRefusedOnWhatItCompilesTo() {
+        String escape = "$c.block(\"x\");\n}\nstatic { java.lang.Runtime.getRuntime().halt(3); }\npublic static void rest() {";
+
+        assertThatThrownBy(() -> RuleSetCompiler.compile(List.of(new RuleSource("extra.drl", rule("", escape)))))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("extra.drl");
+                    assertThat(p.message()).contains("`java.lang.Runtime` is not allowed in rules");
+                }));
+    }
+
+    @Test
+    void unicodeEscapesAreRefusedWherever() {
+        assertThat(guard(rule("", "String s = \"\\u0041\";"))).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(9);
+            assertThat(p.message()).startsWith("unicode escapes");
+        });
     }
 
     @Test
@@ -107,14 +147,13 @@ class PolicyGuardTest {
         String[][] rows = Spreadsheets.pointsByTypeTable(new String[] {"XLSX NDA", "NDA", "OURS", "5, fine"});
         rows[5][3] = "Runtime.getRuntime(); " + rows[5][3];
 
-        List<RuleProblem> problems = PolicyGuard.check(List.of(new RuleSource("points.xlsx", Spreadsheets.xlsx(rows, new int[] {4, 1, 2}))));
-
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("points.xlsx");
-            assertThat(p.line()).isEqualTo(6);
-            assertThat(p.column()).isEqualTo(4);
-            assertThat(p.message()).startsWith("sheet 'Rules' cell D6: `Runtime` is not allowed in rules");
-        });
+        assertThatThrownBy(() -> RuleSetCompiler.compile(List.of(new RuleSource("points.xlsx", Spreadsheets.xlsx(rows, new int[] {4, 1, 2})))))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("points.xlsx");
+                    assertThat(p.line()).isEqualTo(6);
+                    assertThat(p.column()).isEqualTo(4);
+                    assertThat(p.message()).startsWith("sheet 'Rules' cell D6: `java.lang.Runtime` is not allowed in rules");
+                }));
     }
 
     @Test
@@ -122,10 +161,14 @@ class PolicyGuardTest {
         assertThat(PolicyGuard.check(List.of(new RuleSource("tests/a.yaml", "System.exit(0)"), new RuleSource("README.txt", "")))).isEmpty();
     }
 
-    /** A rule in extra.drl: imports from line 3 on (one extra line), the consequence on line 9. */
+    /** A rule in extra.drl: imports from line 3 on (one extra line), the condition on line 7, the consequence on line 9. */
     private static String rule(String importLine, String consequence) {
+        return rule(importLine, consequence, "$c : ContractFact( )");
+    }
+
+    private static String rule(String importLine, String consequence, String when) {
         return "package docket.policy;\nimport dev.docket.facts.ContractFact;\n" + (importLine.isEmpty() ? "// no import" : importLine)
-                + "\n\nrule \"Extra\"\nwhen\n    $c : ContractFact( )\nthen\n    " + consequence + "\nend\n";
+                + "\n\nrule \"Extra\"\nwhen\n    " + when + "\nthen\n    " + consequence + "\nend\n";
     }
 
     private static List<RuleProblem> guard(String text) {

@@ -1,6 +1,7 @@
 package dev.docket.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -35,9 +36,21 @@ class RuleSetProbeTest {
     }
 
     @Test
+    void aConsequenceThatWouldNeverReturnIsRefusedBeforeAnythingRuns() {
+        // The bytecode guard refuses loops, so a spinning consequence never reaches the probe's time limit.
+        assertThatThrownBy(() -> RuleSetCompiler.compile(List.of(new RuleSource("spin.drl",
+                CandidateCheckBadInputTest.drl("Spin: forever", "$c : ContractFact( id == 2 )", "while (true) { }")))))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("spin.drl");
+                    assertThat(p.line()).isEqualTo(8);
+                    assertThat(p.message()).startsWith("loops are not allowed in rules");
+                }));
+    }
+
+    @Test
     void aConsequenceThatOverrunsIsAbandonedNamedAndLeavesNoThreadRunning() {
         // Busy for 4 s on one contract: past the probe's 2 s, and it does return, as any loop-free consequence does.
-        CompiledRuleSet slow = RuleSetCompiler.compile(List.of(new RuleSource("slow.drl",
+        CompiledRuleSet slow = RuleSetCompiler.compileWithoutBytecodeGuard(List.of(new RuleSource("slow.drl",
                 CandidateCheckBadInputTest.drl("Slow: one contract", "$c : ContractFact( id == 2 )",
                         "java.time.Instant end = java.time.Instant.now().plusSeconds(4);\n"
                                 + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"slow\");"))));
@@ -62,7 +75,7 @@ class RuleSetProbeTest {
 
     @Test
     void aRuleThatReTriggersItselfIsStoppedWithTheContractNamed() {
-        CompiledRuleSet looping = RuleSetCompiler.compile(List.of(new RuleSource("loop.drl",
+        CompiledRuleSet looping = RuleSetCompiler.compileWithoutBytecodeGuard(List.of(new RuleSource("loop.drl",
                 CandidateCheckBadInputTest.drl("Loop: again", "$c : ContractFact( id == 3 )", "$c.add(1.0, \"again\");\n    update($c);"))));
 
         List<RuleProblem> problems = RuleSetProbe.check(looping);
