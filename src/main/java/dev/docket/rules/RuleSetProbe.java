@@ -87,13 +87,10 @@ public final class RuleSetProbe {
         String rule = failure.rule();
         return switch (failure.kind()) {
             case LOOPED -> {
-                // update() re-fires every rule matching the fact, so the rules that change facts are the suspects.
-                List<String> suspects = RuleLocations.changingFacts(ruleSet.sources());
-                String blamed = suspects.isEmpty() ? rule : suspects.get(0);
-                yield List.of(RuleLocations.at(ruleSet.sources(), blamed, "rule '" + rule + "' fired more than "
+                // The guard refuses update, modify and insert, so the rule that kept firing is the one to name.
+                yield List.of(RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' fired more than "
                         + FIRINGS_PER_CONTRACT + " times for " + contract + " and was stopped: a rule re-triggers itself "
-                        + "(modify, update or insert in a consequence, or no-loop false)"
-                        + (suspects.isEmpty() ? "" : "; rules that change facts in their consequence: " + String.join(", ", suspects))));
+                        + "(modify, update or insert in a consequence, or no-loop false)"));
             }
             case TIMED_OUT -> List.of(RuleLocations.at(ruleSet.sources(), rule, "the rule set did not finish scoring "
                     + facts.size() + " contracts within " + TIME_LIMIT.toSeconds() + " s; a rule probably loops"
