@@ -404,7 +404,8 @@ class ScenarioRunnerTest {
                     when
                         $c : ContractFact( )
                     then
-                        if (true) { throw new IllegalStateException("boom"); }
+                        int none = 0;
+                        $c.add(1 / none, "divides by zero");
                     end
                     """);
             assertThat(onlyProblemAt(problems, 1, 1)).startsWith("the rules failed while ranking this scenario: ");
