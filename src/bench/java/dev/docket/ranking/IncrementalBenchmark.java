@@ -1,18 +1,23 @@
 package dev.docket.ranking;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.docket.bench.SyntheticRules;
 import dev.docket.contract.Contract;
 import dev.docket.facts.ContractFact;
 import dev.docket.rules.CompiledRuleSet;
+import dev.docket.rules.RuleScoring;
+import dev.docket.rules.ScoringProperties;
 import dev.docket.sample.ContractGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +29,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,6 +51,9 @@ public class IncrementalBenchmark {
 
     private final SplittableRandom random = new SplittableRandom(11);
     private CompiledRuleSet ruleSet;
+    private ExecutorService executor;
+    // As RankingService scores an edit: on the rule-scoring executor, watched by the caller against the time limit.
+    private RuleScoring scoring;
     private List<ContractFact> originals;
     private List<ContractSummary> summaries;
     private boolean[] edited;
@@ -54,6 +63,8 @@ public class IncrementalBenchmark {
     @Setup
     public void rankBacklog() {
         ruleSet = SyntheticRules.realRuleSet();
+        executor = Executors.newCachedThreadPool();
+        scoring = new RuleScoring(executor, new ScoringProperties(Duration.ofSeconds(1), Duration.ofMinutes(5), 200));
         now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         ContractGenerator generator = new ContractGenerator(1);
@@ -77,6 +88,11 @@ public class IncrementalBenchmark {
         edited = new boolean[contracts];
     }
 
+    @TearDown
+    public void stopExecutor() {
+        executor.shutdownNow();
+    }
+
     @Benchmark
     public Ranking updateOne() {
         int i = random.nextInt(contracts);
@@ -85,8 +101,8 @@ public class IncrementalBenchmark {
                 : original.toBuilder().dealValue(original.getDealValue().multiply(BigDecimal.valueOf(2)), original.getCurrency(),
                         original.getDealValueBase() * 2).build();
         edited[i] = !edited[i];
-        ruleSet.score(List.of(fact));
-        ranking = ranking.withEdit(fact.getId(), new Ranking.Slot(summaries.get(i), fact), now);
+        ContractFact scored = scoring.score(ruleSet, List.of(fact)).facts().get(0);
+        ranking = ranking.withEdit(fact.getId(), new Ranking.Slot(summaries.get(i), scored), now);
         return ranking;
     }
 }

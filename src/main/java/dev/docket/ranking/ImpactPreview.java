@@ -14,7 +14,15 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record ImpactPreview(String activeVersion, String candidateVersion, int total, Summary summary, List<Change> changes,
-                            List<RuleProblem> scenarioFailures) {
+                            List<RuleProblem> scenarioFailures, List<RuleMatches> ruleMatches) {
+
+    /**
+     * How many of today's contracts a rule fired for, with the live rules and with the candidate; 0 where a set does not
+     * have the rule or it matched nothing, so a rule that matches nothing is visible at once.
+     */
+    @Serdeable
+    public record RuleMatches(String rule, int before, int after) {
+    }
 
     /**
      * @param rankCorrelation Spearman's rank correlation between the two orders: 1 means unchanged,

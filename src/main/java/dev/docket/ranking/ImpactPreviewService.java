@@ -40,8 +40,9 @@ public class ImpactPreviewService {
         CompiledRuleSet active = rules.get();
         LocalDate today = calendar.today();
         RankingService.Backlog backlog = rankings.loadOpenBacklog();
-        List<Ranking.Slot> before = rankings.score(backlog.contracts(), backlog.gatesById(), active, today).slots();
-        RankingService.Scored candidateScores = rankings.score(backlog.contracts(), backlog.gatesById(), candidate, today);
+        RankingService.Scored activeScores = rankings.score(backlog.contracts(), backlog.gatesById(), active, today, true);
+        List<Ranking.Slot> before = activeScores.slots();
+        RankingService.Scored candidateScores = rankings.score(backlog.contracts(), backlog.gatesById(), candidate, today, true);
         if (!candidateScores.failures().isEmpty()) {
             // The candidate would be refused on activation for the same reason; say so instead of previewing a half ranking.
             throw new RuleScoringException(candidateScores.failures());
@@ -67,7 +68,8 @@ public class ImpactPreviewService {
         changes.sort(Comparator.comparingInt((ImpactPreview.Change c) -> -Math.abs(c.oldRank() - c.newRank()))
                 .thenComparingInt(ImpactPreview.Change::newRank));
         return new ImpactPreview(active.version(), candidate.version(), after.size(),
-                summary(changes, before, after, oldRank, newRank), changes, scenarioFailures);
+                summary(changes, before, after, oldRank, newRank), changes, scenarioFailures,
+                ruleMatches(active, activeScores.matches(), candidate, candidateScores.matches()));
     }
 
     private static ImpactPreview.Summary summary(List<ImpactPreview.Change> changes, List<Ranking.Slot> before,
@@ -84,6 +86,15 @@ public class ImpactPreviewService {
                 moves.stream().filter(m -> m.newRank() > m.oldRank())
                         .sorted(Comparator.comparingInt(m -> m.oldRank() - m.newRank())).limit(LARGEST_MOVES).toList(),
                 spearman(oldRank, newRank));
+    }
+
+    /** Every rule of either set, in the candidate's order then the live set's, with its matches before and after. */
+    private static List<ImpactPreview.RuleMatches> ruleMatches(CompiledRuleSet active, Map<String, Integer> before,
+                                                               CompiledRuleSet candidate, Map<String, Integer> after) {
+        Set<String> names = new LinkedHashSet<>(candidate.ruleNames());
+        names.addAll(active.ruleNames());
+        return names.stream().map(rule -> new ImpactPreview.RuleMatches(rule, before.getOrDefault(rule, 0),
+                after.getOrDefault(rule, 0))).toList();
     }
 
     /** Contracts in the top {@code n} of {@code to} that were not in the top {@code n} of {@code from}. */

@@ -335,17 +335,23 @@ public class RankingService implements BacklogTrial {
      * a contract the rules fail on, loop on or overrun is parked in the not-ready lane and listed.
      */
     Scored score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today) {
+        return score(open, gatesById, ruleSet, today, false);
+    }
+
+    /** The same, and with {@code countMatches} how many contracts each rule fired for (for a preview). */
+    Scored score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today,
+                 boolean countMatches) {
         // In bulk: approvals and overrides are loaded with one query each for all the contracts.
-        RuleScoring.Outcome outcome = scoring.score(ruleSet, facts.toFacts(open, gatesById, today));
+        RuleScoring.Outcome outcome = scoring.score(ruleSet, facts.toFacts(open, gatesById, today), countMatches);
         List<Ranking.Slot> slots = new ArrayList<>(open.size());
         for (int i = 0; i < open.size(); i++) {
             slots.add(new Ranking.Slot(ContractSummary.of(open.get(i)), outcome.facts().get(i)));
         }
         slots.sort(Ranking.ORDER);
-        return new Scored(slots, outcome.failures());
+        return new Scored(slots, outcome.failures(), outcome.matches());
     }
 
-    record Scored(List<Ranking.Slot> slots, List<ScoringFailure> failures) {
+    record Scored(List<Ranking.Slot> slots, List<ScoringFailure> failures, Map<String, Integer> matches) {
     }
 
     record Backlog(List<Contract> contracts, Map<Long, List<Gate>> gatesById) {

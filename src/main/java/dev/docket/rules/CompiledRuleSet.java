@@ -150,7 +150,7 @@ public final class CompiledRuleSet {
 
     private ScoringFailure fireOnce(List<ContractFact> facts, ScoringLimits limits, long started, ScoringWatch watch) {
         KieSession session = kieBase.newKieSession();
-        ScoringRun run = new ScoringRun(session, limits, started);
+        ScoringRun run = new ScoringRun(session, limits, started, watch);
         watch.started(run);
         try {
             for (ContractFact fact : facts) {

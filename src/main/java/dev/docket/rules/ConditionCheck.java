@@ -11,6 +11,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.docket.contract.ContractStatus;
+import dev.docket.contract.ContractType;
+import dev.docket.contract.Paper;
+import dev.docket.facts.ContractFact;
 import org.apache.commons.lang3.StringUtils;
 import org.drools.mvel.parser.DrlxParser;
 import org.drools.mvel.parser.ParseStart;
@@ -35,6 +39,7 @@ import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -64,10 +69,14 @@ final class ConditionCheck {
             Map.entry("Byte", Byte.class), Map.entry("Boolean", Boolean.class), Map.entry("Character", Character.class),
             Map.entry("Object", Object.class));
 
+    private static final Map<String, Class<? extends Enum<?>>> ENUM_FIELDS = Map.of("getStatus", ContractStatus.class,
+            "getContractType", ContractType.class, "getPaper", Paper.class);
+
     private final Class<?> patternType;
     private final Map<String, Class<?>> bindings;
     private final Map<String, Class<?>> imports;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<Node, Method> members = new java.util.IdentityHashMap<>();
     private final String text;
 
     private ConditionCheck(String text, Class<?> patternType, Map<String, Class<?>> bindings, Map<String, Class<?>> imports) {
@@ -143,6 +152,10 @@ final class ConditionCheck {
             halfPointFree.getRight().forEach(this::resolve);
             return object(boolean.class);
         }
+        if (node instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.EQUALS) {
+            neverTrue(binary.getLeft(), binary.getRight());
+            neverTrue(binary.getRight(), binary.getLeft());
+        }
         if (node instanceof BinaryExpr || node instanceof UnaryExpr || node instanceof EnclosedExpr || node instanceof ConditionalExpr
                 || node instanceof HalfBinaryExpr) {
             Resolved last = null;
@@ -156,6 +169,21 @@ final class ConditionCheck {
         }
         return refuse(node, what(node) + " is not allowed in a condition; compare the contract's fields with ==, <, >, contains, "
                 + "memberOf and call only the read methods " + RuleAllowList.INSTEAD.substring("rules may ".length()));
+    }
+
+    /** A contract field that holds an enum's name, compared with a string that is none of them, can never match. */
+    private void neverTrue(Expression field, Expression value) {
+        if (!(value instanceof StringLiteralExpr literal)) {
+            return;
+        }
+        resolve(field);
+        Method getter = members.get(field);
+        Class<? extends Enum<?>> values = getter == null || getter.getDeclaringClass() != ContractFact.class ? null : ENUM_FIELDS.get(getter.getName());
+        if (values != null && Arrays.stream(values.getEnumConstants()).noneMatch(e -> e.name().equals(literal.asString()))) {
+            refuse(value, "never true: " + propertyName(getter.getName()) + " is one of "
+                    + Arrays.stream(values.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
+                    + ", never \"" + literal.asString() + "\"");
+        }
     }
 
     private Resolved literal(Node node) {
@@ -228,6 +256,7 @@ final class ConditionCheck {
     }
 
     private Resolved member(Node node, Method method) {
+        members.put(node, method);
         String refusal = RuleAllowList.refusal(Type.getInternalName(method.getDeclaringClass()), method.getName(), Type.getMethodDescriptor(method));
         return refusal != null ? refuse(node, refusal) : object(method.getReturnType());
     }

@@ -41,7 +41,7 @@ public class RuleScoring {
     }
 
     /** What scoring did: the facts in their input order (some may be fresh copies) and every contract it parked. */
-    public record Outcome(List<ContractFact> facts, List<ScoringFailure> failures) {
+    public record Outcome(List<ContractFact> facts, List<ScoringFailure> failures, java.util.Map<String, Integer> matches) {
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -53,10 +53,15 @@ public class RuleScoring {
      * (the abandoned thread may still write to the old ones), without its contract.
      */
     public Outcome score(CompiledRuleSet ruleSet, List<ContractFact> facts) {
+        return score(ruleSet, facts, false);
+    }
+
+    /** The same, and with {@code countMatches} how many contracts each rule fired for. */
+    public Outcome score(CompiledRuleSet ruleSet, List<ContractFact> facts, boolean countMatches) {
         List<ContractFact> current = facts;
         List<ScoringFailure> stuck = new ArrayList<>();
         while (true) {
-            ScoringWatch watch = new ScoringWatch();
+            ScoringWatch watch = new ScoringWatch(countMatches);
             List<ContractFact> toScore = current;
             CompletableFuture<List<ScoringFailure>> scoring = CompletableFuture.supplyAsync(
                     () -> ruleSet.score(toScore, limits, executor, watch), executor);
@@ -64,7 +69,7 @@ public class RuleScoring {
             if (overrun == null) {
                 List<ScoringFailure> failures = new ArrayList<>(stuck);
                 failures.addAll(join(scoring));
-                return new Outcome(current, failures);
+                return new Outcome(current, failures, watch.matches());
             }
             watch.abandon();
             LOG.warn("Rule set {}: {}; the contract is parked", ruleSet.version(), overrun.describe());

@@ -35,6 +35,7 @@ public final class RuleSetCompiler {
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final String RULES_PREFIX = "rules/";
     private static final String TABLES_PREFIX = "tables/";
+    private static final Pattern UNCLOSED_RULE = Pattern.compile("mismatched input '(<eof>|rule|end)' in rule \"([^\"]*)\"");
     private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
     // Each build gets its own ReleaseId, so two rule sets never share a KieModule in the repository.
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -133,16 +134,41 @@ public final class RuleSetCompiler {
                 column = at[1];
             }
         }
+        Matcher unclosed = UNCLOSED_RULE.matcher(text);
+        if (file != null && unclosed.find()) {
+            // The parser notices a missing end at the file's end or further down; the author needs the rule it belongs to.
+            String rule = unclosed.group(2);
+            int[] at = exactPlace(policy, file, 1, "\"" + rule + "\"");
+            boolean atEnd = unclosed.group(1).equals("<eof>");
+            if (at != null && (atEnd || nextRuleBeforeEnd(policy, file, at[0], line))) {
+                return new RuleProblem(file, at[0], at[1], "rule '" + rule + "' has no `end`: close it with a line `end` after its "
+                        + "consequence (Drools reached " + (atEnd ? "the end of the file" : "the next rule") + " while still reading it)");
+            }
+        }
         if (file != null && line > 0 && text.contains("\"Invalid Character\"") && lineText(policy, file, line).strip().startsWith("#")) {
             text = "`#` does not start a comment in Drools 10; use // for a comment";
         }
         return new RuleProblem(file, Math.max(0, line), Math.max(0, column), text);
     }
 
+    /** Whether another rule starts after line {@code from} before any line that is just {@code end}, up to line {@code to}. */
+    private static boolean nextRuleBeforeEnd(List<RuleSource> policy, String file, int from, int to) {
+        for (int line = from + 1; line <= to; line++) {
+            String text = lineText(policy, file, line).strip();
+            if (text.equals("end")) {
+                return false;
+            }
+            if (text.startsWith("rule ") || text.startsWith("rule\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String lineText(List<RuleSource> policy, String file, int line) {
         for (RuleSource source : policy) {
             String[] lines = source.path().equals(file) ? source.text().split("\\n", -1) : new String[0];
-            if (line <= lines.length) {
+            if (line >= 1 && line <= lines.length) {
                 return lines[line - 1];
             }
         }

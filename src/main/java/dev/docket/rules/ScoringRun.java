@@ -27,8 +27,11 @@ final class ScoringRun implements AgendaFilter {
     private volatile boolean abandoned;
     private ScoringFailure failure;
 
-    ScoringRun(KieSession session, ScoringLimits limits, long startedNanos) {
+    private final ScoringWatch watch;
+
+    ScoringRun(KieSession session, ScoringLimits limits, long startedNanos, ScoringWatch watch) {
         this.session = session;
+        this.watch = watch;
         this.limits = limits;
         this.deadline = startedNanos + limits.total().toNanos();
     }
@@ -61,6 +64,9 @@ final class ScoringRun implements AgendaFilter {
         if (matched != null && firings.merge(matched, 1, Integer::sum) > limits.firingsPerContract()) {
             return stop(matched, name, ScoringFailure.Kind.LOOPED, "fired more than " + limits.firingsPerContract()
                     + " times in all and was stopped: a rule re-triggers itself (modify, update or insert in a consequence)");
+        }
+        if (matched != null) {
+            watch.fired(name, matched.getId());
         }
         contract = matched;
         rule = name;

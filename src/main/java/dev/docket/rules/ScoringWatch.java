@@ -1,5 +1,6 @@
 package dev.docket.rules;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +12,32 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScoringWatch {
 
     private final Set<ScoringRun> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Long>> matches;
     private volatile boolean abandoned;
+
+    public ScoringWatch() {
+        this(false);
+    }
+
+    /** With {@code countMatches}, also which contracts each rule fired for (for a preview; a ranking does not pay for it). */
+    public ScoringWatch(boolean countMatches) {
+        this.matches = countMatches ? new ConcurrentHashMap<>() : null;
+    }
+
+    void fired(String rule, long contractId) {
+        if (matches != null) {
+            matches.computeIfAbsent(rule, r -> ConcurrentHashMap.newKeySet()).add(contractId);
+        }
+    }
+
+    /** How many contracts each rule fired for; empty unless counting was asked for. */
+    public Map<String, Integer> matches() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        if (matches != null) {
+            matches.forEach((rule, ids) -> counts.put(rule, ids.size()));
+        }
+        return counts;
+    }
 
     void started(ScoringRun run) {
         running.add(run);

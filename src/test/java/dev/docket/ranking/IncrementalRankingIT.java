@@ -102,6 +102,86 @@ class IncrementalRankingIT extends DatabaseTest {
         assertThat(snapshot(rankingService.fresh())).isEqualTo(inMemory);
     }
 
+    @Test
+    void aRuleComparingContractsThroughASecondObjectPatternIsReRankedWholeSoEveryEditEqualsAFullReRank() {
+        Api api = new Api(client.toBlocking());
+        emptyBacklog();
+        java.util.List<dev.docket.rules.RuleSource> original = rules.get().sources();
+        try {
+            crowdedQueue(api, original);
+        } finally {
+            assertThat(rules.activate(original, dev.docket.rules.version.RuleVersion.Source.API, "test").ok()).isTrue();
+        }
+    }
+
+    private void crowdedQueue(Api api, java.util.List<dev.docket.rules.RuleSource> original) {
+        java.util.List<dev.docket.rules.RuleSource> comparing = new ArrayList<>(original.stream()
+                .filter(s -> s.kind() != dev.docket.rules.RuleSource.Kind.SCENARIO).toList());
+        comparing.add(new dev.docket.rules.RuleSource("crowd.drl", """
+                package docket.policy;
+                import dev.docket.facts.ContractFact;
+                rule "Crowded queue"
+                when
+                    $c : ContractFact( )
+                    $o : Object( this != $c, this instanceof ContractFact )
+                then
+                    $c.add(drools.getRule().getName(), 1.0, "one more contract in the queue");
+                end
+                """));
+        assertThat(rules.activate(comparing, dev.docket.rules.version.RuleVersion.Source.API, "test").ok()).isTrue();
+        assertThat(rules.get().perContract()).isFalse();
+        List<ContractView> live = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            live.add(api.create(contract("CROWD-" + i, "gates", allGatesPassed())));
+        }
+        rankingService.fresh();
+
+        for (int edit = 0; edit < 6; edit++) {
+            if (edit % 2 == 0) {
+                live.add(api.create(contract("CROWD-NEW-" + edit, "gates", allGatesPassed())));
+            } else {
+                ContractView current = api.get("/api/contracts/" + live.remove(0).id(), ContractView.class);
+                api.exchange(HttpRequest.POST("/api/contracts/" + current.id() + "/withdraw", map("version", current.version())),
+                        ContractView.class);
+            }
+            // A policy that compares contracts is re-ranked whole in the background; wait for the ranking that is then served.
+            List<String> served = snapshot(awaitCrowdCounted(live.size()));
+
+            rankingService.invalidate();
+            assertThat(snapshot(rankingService.fresh())).as("after edit %d", edit).isEqualTo(served);
+        }
+    }
+
+    /** The served ranking once every contract's "Crowded queue" points count all the others, or the last one after 15 s. */
+    private Ranking awaitCrowdCounted(int contracts) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        Ranking ranking = rankingService.current();
+        while (System.nanoTime() < deadline && !crowdCounted(ranking, contracts)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            ranking = rankingService.current();
+        }
+        return ranking;
+    }
+
+    private static boolean crowdCounted(Ranking ranking, int contracts) {
+        if (ranking.size() != contracts) {
+            return false;
+        }
+        for (int i = 0; i < ranking.size(); i++) {
+            double crowd = ranking.entry(i).contributions().stream().filter(c -> c.rule().equals("Crowded queue"))
+                    .mapToDouble(dev.docket.facts.Contribution::points).sum();
+            if (crowd != contracts - 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Inject
     dev.docket.rules.ActiveRuleSet rules;
 

@@ -52,7 +52,14 @@ class CandidateCheckBadInputTest {
                 add("syntax error", "extra.drl", drl("Half written", "$c : ContractFact( dealValueBase > )", ""), 6,
                         "no viable alternative at input ')'"),
                 add("unterminated rule (no end)", "extra.drl", drl("Never ends", "$c : ContractFact( )", "$c.block(\"x\");")
-                        .replace("end\n", ""), 9, "mismatched input '<eof>' in rule \"Never ends\""),
+                        .replace("end\n", ""), 4, "rule 'Never ends' has no `end`: close it with a line `end`"),
+                add("rule without end before the next rule", "extra.drl", drl("Runs on", "$c : ContractFact( )", "$c.block(\"x\");")
+                        .replace("end\n", "") + "\nrule \"Next\"\nwhen\n    $c : ContractFact( )\nthen\nend\n", 4,
+                        "rule 'Runs on' has no `end`"),
+                add("misspelt field", "extra.drl", drl("Misspelt", "$c : ContractFact( acount == \"Acme\" )", ""), 6,
+                        "ContractFact has no field `acount`; did you mean `account`?"),
+                add("enum value misspelt", "extra.drl", drl("Misspelt status", "$c : ContractFact( status == \"SUBMITED\" )", ""), 6,
+                        "never true: status is one of SUBMITTED, IN_REVIEW, WAITING_ON_SALES, APPROVED, SIGNED, WITHDRAWN, never \"SUBMITED\""),
                 add("unknown fact class", "extra.drl", drl("Wrong class", "$c : Contract( )", ""), 6, "Contract"),
                 add("unknown fact field", "extra.drl", drl("Typo", "$c : ContractFact( dealVaule > 5 )", ""), 6, "dealVaule"),
                 add("type error in a consequence", "extra.drl", drl("Type error", "$c : ContractFact( )",

@@ -225,6 +225,69 @@ class RulesTruthIT extends DatabaseTest {
         assertThat(status().active().hash()).isEqualTo(first.hash());
     }
 
+    @Test
+    @Order(6)
+    void scenarioInFolder_aScenarioSavedAloneChecksEveryApiCandidateAtOnce() {
+        String live = status().active().hash();
+        FOLDER.write("tests/value-counts.yaml", """
+                now: 2025-06-13T09:00:00Z
+                contracts:
+                  big:
+                    dealValue: 1000000
+                expectations:
+                  - contributed: {rule: Deal value, contract: big, points: 30}
+                  - reasonContains: {contract: big, rule: Deal value, text: "deal value 1,000,000"}
+                """);
+        awaitStatus(s -> s.lastAttempt() != null && s.lastAttempt().activated());
+        String halved = FOLDER.read("value.drl").replace("10.0 * Math.log10", "5.0 * Math.log10");
+        Map<String, Object> body = map("files", List.of(map("path", "value.drl", "content", halved)));
+
+        CandidateVerdict validated = api.exchange(HttpRequest.POST("/api/rules/validate", body), CandidateVerdict.class).body();
+        HttpClientResponseException refused = refusal(HttpRequest.POST("/api/rules/activate", body).bearerAuth(TOKEN));
+        dev.docket.ranking.ImpactPreview preview = api.exchange(HttpRequest.POST("/api/rules/preview", body),
+                dev.docket.ranking.ImpactPreview.class).body();
+
+        assertThat(validated.valid()).isFalse();
+        assertThat(validated.problems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("tests/value-counts.yaml");
+            assertThat(p.message()).contains("expected rule 'Deal value' to contribute 30.0 to big");
+        });
+        assertThat(refused.getStatus().getCode()).isEqualTo(422);
+        assertThat(refused.getResponse().getBody(CandidateVerdict.class).orElseThrow().problems())
+                .anySatisfy(p -> assertThat(p.file()).isEqualTo("tests/value-counts.yaml"));
+        assertThat(preview.scenarioFailures()).anySatisfy(p -> assertThat(p.file()).isEqualTo("tests/value-counts.yaml"));
+        assertThat(status().active().hash()).isEqualTo(live);
+        // A scenario sent with the candidate counts as well, next to the folder's.
+        Map<String, Object> withSent = map("files", List.of(map("path", "tests/sent.yaml", "content", """
+                now: 2025-06-13T09:00:00Z
+                contracts:
+                  small:
+                    dealValue: 10000
+                expectations:
+                  - reasonContains: {contract: small, rule: Deal value, text: "no such words"}
+                """)));
+        CandidateVerdict both = api.exchange(HttpRequest.POST("/api/rules/validate", withSent), CandidateVerdict.class).body();
+        assertThat(both.problems()).extracting(RuleProblem::file).containsExactly("tests/sent.yaml");
+    }
+
+    @Test
+    @Order(7)
+    void preview_showsPerRuleHowManyOfTodaysContractsItMatchesBeforeAndAfter() {
+        Map<String, Object> body = map("files", List.of(map("path", "never.drl", "content", drl("Never: no such account",
+                "$c : ContractFact( account == \"No Such Account Ltd\" )", "$c.add(5.0, \"never\");"))));
+
+        dev.docket.ranking.ImpactPreview preview = api.exchange(HttpRequest.POST("/api/rules/preview", body),
+                dev.docket.ranking.ImpactPreview.class).body();
+
+        assertThat(preview.ruleMatches()).contains(new dev.docket.ranking.ImpactPreview.RuleMatches("Never: no such account", 0, 0));
+        long withValue = api.get("/api/ranking?size=500", String.class).split("\"rule\":\"Deal value\"", -1).length - 1;
+        assertThat(preview.ruleMatches()).filteredOn(m -> m.rule().equals("Deal value")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.before()).isPositive().isEqualTo(m.after());
+                    assertThat((long) m.before()).isEqualTo(withValue);
+                });
+    }
+
     private static void sleepMillis(long millis) {
         try {
             Thread.sleep(millis);
