@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -40,11 +42,13 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
     private final ApplicationEventPublisher<ContractChanged> events;
     private final TransactionOperations<Connection> transactions;
     private final SettingRepository settings;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
     ReadinessReconciler(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                         ApprovalHolds approvals, ApplicationEventPublisher<ContractChanged> events,
-                        TransactionOperations<Connection> transactions, SettingRepository settings, Clock clock) {
+                        TransactionOperations<Connection> transactions, SettingRepository settings, ChangeLog changeLog,
+                        Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -52,6 +56,7 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -64,6 +69,9 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         }
         int fixed = transactions.executeWrite(status -> {
             int changed = reconcile();
+            if (changed > 0) {
+                changeLog.other(ChangeType.BACKLOG_LOADED, 0, Map.of("source", "readiness-policy", "contracts", changed));
+            }
             Setting setting = new Setting(POLICY_SETTING, policy, clock.instant());
             if (recorded.isPresent()) {
                 settings.update(setting);

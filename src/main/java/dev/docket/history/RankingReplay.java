@@ -63,7 +63,7 @@ class RankingReplay implements RankingEvents.Archive {
             int from = (int) Math.min((long) page * size, selected.size());
             int to = Math.min(from + size, selected.size());
             return new RankingPage(r.ruleVersion(), r.reachedAt(), all.size(), ready, all.size() - ready, page, size,
-                    selected.subList(from, to));
+                    selected.subList(from, to), false);
         });
     }
 

@@ -17,6 +17,8 @@ import dev.docket.contract.ContractClosedException;
 import dev.docket.contract.ContractNotFoundException;
 import dev.docket.contract.ContractRepository;
 import dev.docket.facts.OverrideFact;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -35,14 +37,16 @@ public class OverrideService {
     private final ContractRepository contracts;
     private final OverrideChecks checks;
     private final ApplicationEventPublisher<ContractChanged> events;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
     OverrideService(OverrideRepository overrides, ContractRepository contracts, OverrideChecks checks,
-                    ApplicationEventPublisher<ContractChanged> events, Clock clock) {
+                    ApplicationEventPublisher<ContractChanged> events, ChangeLog changeLog, Clock clock) {
         this.overrides = overrides;
         this.contracts = contracts;
         this.checks = checks;
         this.events = events;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -62,6 +66,8 @@ public class OverrideService {
         ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
                 r.reason().strip(), r.askedBy().strip(), r.approvedBy().strip(), now,
                 r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null));
+        changeLog.contract(ChangeType.OVERRIDE_CREATED, saved.id(), contractId,
+                Map.of("pinToTop", saved.pinToTop(), "expiresAt", saved.expiresAt().toString()));
         events.publishEvent(new ContractChanged(contractId));
         return OverrideView.of(saved, now);
     }
@@ -76,6 +82,7 @@ public class OverrideService {
         if (overrides.revokeIfActive(overrideId, now, r.by().strip(), r.reason().strip()) == 0) {
             throw new OverrideNotActiveException(overrideId);
         }
+        changeLog.contract(ChangeType.OVERRIDE_REVOKED, overrideId, o.contractId(), Map.of("by", r.by().strip()));
         events.publishEvent(new ContractChanged(o.contractId()));
         return OverrideView.of(new ContractOverride(o.id(), o.contractId(), o.points(), o.pinToTop(), o.reason(), o.askedBy(),
                 o.approvedBy(), o.createdAt(), o.expiresAt(), now, r.by().strip(), r.reason().strip()), now);

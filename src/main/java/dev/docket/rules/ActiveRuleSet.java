@@ -116,9 +116,12 @@ public class ActiveRuleSet {
         return activate(store.sourcesOf(target.id()), RuleVersion.Source.ROLLBACK, by);
     }
 
-    /** Picks up a version another instance activated; the database's choice is the shared truth. */
+    /**
+     * Picks up a version another instance activated; the database's choice is the shared truth. The change feed
+     * calls this as soon as it reads the activation; the schedule is the fallback.
+     */
     @Scheduled(fixedDelay = "${docket.rules.sync-interval:5s}", initialDelay = "${docket.rules.sync-interval:5s}")
-    synchronized void syncWithDatabase() {
+    public synchronized void syncWithDatabase() {
         store.active().filter(v -> !v.id().equals(current.version().id())).ifPresent(v -> {
             adopt(v);
             events.publishEvent(new RuleSetActivated(current.ruleSet().version()));

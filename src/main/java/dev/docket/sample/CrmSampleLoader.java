@@ -21,6 +21,8 @@ import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.contract.Paper;
 import dev.docket.contract.ReadinessPolicy;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -49,15 +51,18 @@ public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
     private final ReadinessPolicy readiness;
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
     CrmSampleLoader(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
-                    RankingService rankings, TransactionOperations<Connection> transactions, Clock clock) {
+                    RankingService rankings, TransactionOperations<Connection> transactions, ChangeLog changeLog,
+                    Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
         this.rankings = rankings;
         this.transactions = transactions;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -68,7 +73,11 @@ public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
         }
         CrmExport export = CrmExport.fromClasspath("sample/crm");
         // All or nothing: a half-loaded sample would also stop the next start from loading it.
-        int loaded = transactions.executeWrite(status -> load(export));
+        int loaded = transactions.executeWrite(status -> {
+            int count = load(export);
+            changeLog.other(ChangeType.BACKLOG_LOADED, 0, java.util.Map.of("source", "crm-sample", "contracts", count));
+            return count;
+        });
         rankings.invalidate();
         LOG.info("Loaded {} open deals from the bundled CRM sample (see sample/crm/SOURCE.md)", loaded);
     }

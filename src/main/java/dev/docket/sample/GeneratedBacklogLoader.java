@@ -17,6 +17,8 @@ import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.override.ContractOverride;
 import dev.docket.override.OverrideRepository;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import dev.docket.ranking.RankingService;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -45,11 +47,12 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
     private final OverrideRepository overrides;
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
     GeneratedBacklogLoader(SampleProperties settings, ContractRepository contracts, GateRepository gates,
                            ApprovalRepository approvals, OverrideRepository overrides, RankingService rankings,
-                           TransactionOperations<Connection> transactions, Clock clock) {
+                           TransactionOperations<Connection> transactions, ChangeLog changeLog, Clock clock) {
         this.settings = settings;
         this.contracts = contracts;
         this.gates = gates;
@@ -57,6 +60,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
         this.overrides = overrides;
         this.rankings = rankings;
         this.transactions = transactions;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -79,6 +83,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
             int to = Math.min(count, from + BATCH);
             transactions.executeWrite(status -> {
                 store(generator, from, to, now);
+                changeLog.other(ChangeType.BACKLOG_LOADED, 0, java.util.Map.of("source", "generated", "contracts", to - from));
                 return null;
             });
         }
