@@ -19,6 +19,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +44,13 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
     private final TransactionOperations<Connection> transactions;
     private final SettingRepository settings;
     private final ChangeLog changeLog;
+    private final Once once;
     private final Clock clock;
 
     ReadinessReconciler(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                         ApprovalHolds approvals, ApplicationEventPublisher<ContractChanged> events,
                         TransactionOperations<Connection> transactions, SettingRepository settings, ChangeLog changeLog,
-                        Clock clock) {
+                        Once once, Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -57,11 +59,17 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         this.transactions = transactions;
         this.settings = settings;
         this.changeLog = changeLog;
+        this.once = once;
         this.clock = clock;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Instances starting together on one database seed it in turn; the later one finds the work done.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+    }
+
+    private void seed() {
         String policy = readiness.fingerprint();
         Optional<Setting> recorded = settings.findById(POLICY_SETTING);
         if (recorded.map(s -> s.content().equals(policy)).orElse(false)) {

@@ -1,6 +1,7 @@
 package dev.docket.rules;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
+import dev.docket.system.Once;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -40,13 +42,14 @@ public class ActiveRuleSet {
 
     // The startup check comes first, so its thread is started before the database the store needs is opened.
     ActiveRuleSet(StartupCheck startupCheck, RulesProperties properties, RuleVersionStore store, RulesMetrics metrics,
-                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events) {
+                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, Once once) {
         this.folder = Path.of(properties.folder());
         this.events = events;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
-        start(startupCheck.result());
+        // Instances starting together take turns: the second adopts the version the first recorded, not a copy of it.
+        once.inTurn("rules-start", Duration.ofMinutes(2), () -> start(startupCheck.result()));
     }
 
     private void start(CheckResult result) {

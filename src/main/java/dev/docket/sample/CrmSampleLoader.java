@@ -29,6 +29,7 @@ import io.micronaut.context.event.StartupEvent;
 import dev.docket.ranking.RankingService;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,22 +53,29 @@ public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
     private final ChangeLog changeLog;
+    private final Once once;
     private final Clock clock;
 
     CrmSampleLoader(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                     RankingService rankings, TransactionOperations<Connection> transactions, ChangeLog changeLog,
-                    Clock clock) {
+                    Once once, Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
         this.rankings = rankings;
         this.transactions = transactions;
         this.changeLog = changeLog;
+        this.once = once;
         this.clock = clock;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Instances starting together on one database seed it in turn; the later one finds the work done.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+    }
+
+    private void seed() {
         if (contracts.count() > 0) {
             return;
         }

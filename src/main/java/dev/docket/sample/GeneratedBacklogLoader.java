@@ -25,6 +25,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +49,12 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
     private final ChangeLog changeLog;
+    private final Once once;
     private final Clock clock;
 
     GeneratedBacklogLoader(SampleProperties settings, ContractRepository contracts, GateRepository gates,
                            ApprovalRepository approvals, OverrideRepository overrides, RankingService rankings,
-                           TransactionOperations<Connection> transactions, ChangeLog changeLog, Clock clock) {
+                           TransactionOperations<Connection> transactions, ChangeLog changeLog, Once once, Clock clock) {
         this.settings = settings;
         this.contracts = contracts;
         this.gates = gates;
@@ -61,6 +63,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
         this.rankings = rankings;
         this.transactions = transactions;
         this.changeLog = changeLog;
+        this.once = once;
         this.clock = clock;
     }
 
@@ -71,6 +74,11 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Instances starting together on one database seed it in turn; the later one finds the work done.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+    }
+
+    private void seed() {
         int count = settings.generated();
         ContractGenerator generator = new ContractGenerator(settings.seed());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
