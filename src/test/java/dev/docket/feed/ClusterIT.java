@@ -182,6 +182,36 @@ class ClusterIT {
     }
 
     @Test
+    void replayAtAMoment_givesEachInstanceWhatItServedThen_withBothInstancesWriting() {
+        TestClock clockA = a.bean(TestClock.class);
+        TestClock clockB = b.bean(TestClock.class);
+        List<Long> ids = ids(page(a));
+        Map<Instant, Map<Cluster.Instance, List<Map<String, Object>>>> served = new java.util.LinkedHashMap<>();
+        Instant t = clockA.instant().plusSeconds(60);
+        for (int i = 0; i < 8; i++) {
+            clockA.set(t);
+            clockB.set(t);
+            Cluster.Instance writer = i % 2 == 0 ? a : b;
+            long id = ids.get(ids.size() - 1 - i);
+            writer.http().exchange(HttpRequest.PATCH("/api/contracts/" + id, map("version", version(writer, id),
+                    "dealValue", map("amount", 5_000_000 + 100_000 * i, "currency", "USD"))), Map.class);
+            await(() -> page(a).items().equals(page(b).items()) ? true : null);
+            Instant seen = t.plusSeconds(5);
+            clockA.set(seen);
+            clockB.set(seen);
+            served.put(seen, Map.of(a, replayable(page(a).items()), b, replayable(page(b).items())));
+            t = t.plusSeconds(10);
+        }
+        served.forEach((at, pages) -> pages.forEach((instance, items) -> {
+            List<Map<String, Object>> replayed = await(() -> {
+                List<Map<String, Object>> r = replayable(replay(instance, at));
+                return r.equals(items) ? r : null;
+            }, Duration.ofSeconds(5));
+            assertThat(replayed).hasSameSizeAs(items);
+        }));
+    }
+
+    @Test
     void whileTheFeedCannotBeRead_readsAreServedFromMemoryAndMarkedStale_untilItCanAgain() throws Exception {
         Map<String, Object> healthy = health(b);
         assertThat(healthy.get("status")).isEqualTo("UP");
@@ -236,6 +266,25 @@ class ClusterIT {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> replay(Cluster.Instance instance, Instant at) {
+        String body = instance.http().retrieve(HttpRequest.GET("/api/ranking?size=500&at=" + at), String.class);
+        try {
+            return (List<Map<String, Object>>) json.readValue(body, Map.class).get("items");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What a replay restores of an entry: the forecast is computed for the day it is read, so it is left out. */
+    private static List<Map<String, Object>> replayable(List<Map<String, Object>> items) {
+        return items.stream().map(e -> {
+            Map<String, Object> copy = new HashMap<>(e);
+            copy.remove("forecast");
+            return (Map<String, Object>) copy;
+        }).toList();
     }
 
     private static List<Long> ids(Page page) {
