@@ -56,6 +56,7 @@ public class ChangeFeed {
     private volatile long behind;
     private volatile long caughtUpNanos = System.nanoTime();
     private volatile String lastFailure;
+    private boolean reloadAfterPoll;
 
     ChangeFeed(ChangeEventRepository events, RankingService rankings, ActiveRuleSet rules, InstanceId instance,
                FeedProperties properties, @Named("change-feed") ExecutorService executor) {
@@ -153,6 +154,10 @@ public class ChangeFeed {
             long timeout = properties.gapTimeout().toNanos();
             missing.values().removeIf(since -> started - since > timeout);
         }
+        if (reloadAfterPoll) {
+            reloadAfterPoll = false;
+            rankings.reload();
+        }
         behind = Math.max(0, head - position);
         if (reachedHead) {
             caughtUpNanos = started;
@@ -167,7 +172,8 @@ public class ChangeFeed {
         switch (event.type().scope()) {
             case CONTRACT -> rankings.applyChange(event.contractId());
             case RULES -> rules.syncWithDatabase();
-            case BACKLOG -> rankings.reload();
+            // A bulk load writes an event per batch; one re-read after the poll takes them all in.
+            case BACKLOG -> reloadAfterPoll = true;
         }
     }
 

@@ -55,7 +55,7 @@ class ClusterIT {
     void start() {
         // The bundled CRM sample gives the queue 88 real contracts; the first instance loads it.
         cluster = new Cluster(Map.of("docket.sample.enabled", "true", "docket.rules.watch", "false",
-                "docket.feed.stale-after", "1s"));
+                "docket.feed.stale-after", "1s", "docket.overrides.expiry-check", "200ms"));
         a = cluster.start();
         b = cluster.start();
         json = a.bean(JsonMapper.class);
@@ -209,6 +209,37 @@ class ClusterIT {
             }, Duration.ofSeconds(5));
             assertThat(replayed).hasSameSizeAs(items);
         }));
+    }
+
+    @Test
+    void anOverrideExpiringIsRecordedOnce_andLeavesBothRankings() throws Exception {
+        TestClock clockA = a.bean(TestClock.class);
+        TestClock clockB = b.bean(TestClock.class);
+        Instant now = clockA.instant();
+        long id = ids(page(a)).get(5);
+        for (Map<?, ?> existing : a.http().retrieve(HttpRequest.GET("/api/contracts/" + id + "/overrides"), Map[].class)) {
+            if ("ACTIVE".equals(existing.get("state"))) {
+                a.http().exchange(HttpRequest.POST("/api/overrides/" + existing.get("id") + "/revoke",
+                        map("by", "head-of-legal", "reason", "clearing the way")), Map.class);
+            }
+        }
+        Map<?, ?> override = a.http().retrieve(HttpRequest.POST("/api/contracts/" + id + "/overrides",
+                map("pinToTop", true, "reason", "board asked for this one", "askedBy", "sam.sales",
+                        "approvedBy", "head-of-legal", "expiresAt", now.plusSeconds(30).toString())), Map.class);
+        await(() -> explanation(b, id).get("contributions").toString().contains("Override: pin to top") ? true : null);
+
+        clockA.set(now.plusSeconds(60));
+        clockB.set(now.plusSeconds(60));
+        // The expiry check runs every 200 ms here, on whichever instance holds the lock; the other reads the feed.
+        await(() -> !explanation(a, id).get("contributions").toString().contains("Override")
+                && !explanation(b, id).get("contributions").toString().contains("Override") ? true : null, Duration.ofSeconds(3));
+        Thread.sleep(1_000);
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM change_event WHERE type = 'OVERRIDE_EXPIRED' AND entity_id = "
+                     + override.get("id"))) {
+            r.next();
+            assertThat(r.getInt(1)).as("one event for the expiry, whichever instance noticed it").isEqualTo(1);
+        }
     }
 
     @Test
