@@ -14,6 +14,8 @@ import dev.docket.contract.ContractClosedException;
 import dev.docket.contract.ContractNotFoundException;
 import dev.docket.contract.ContractRepository;
 import dev.docket.contract.ContractService;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -28,12 +30,15 @@ public class ApprovalService {
     private final ApprovalRepository approvals;
     private final ContractRepository contracts;
     private final ContractService contractService;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
-    ApprovalService(ApprovalRepository approvals, ContractRepository contracts, ContractService contractService, Clock clock) {
+    ApprovalService(ApprovalRepository approvals, ContractRepository contracts, ContractService contractService,
+                    ChangeLog changeLog, Clock clock) {
         this.approvals = approvals;
         this.contracts = contracts;
         this.contractService = contractService;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -45,6 +50,7 @@ public class ApprovalService {
         }
         Approval saved = approvals.save(new Approval(null, contractId, body.decisionMaker().strip(), body.question().strip(),
                 ApprovalStatus.PENDING, body.requestedBy().strip(), now(), null, null, null));
+        changeLog.contract(ChangeType.APPROVAL_REQUESTED, saved.id(), contractId, Map.of("decisionMaker", saved.decisionMaker()));
         contractService.refreshReadiness(contractId);
         return ApprovalView.of(saved);
     }
@@ -60,6 +66,8 @@ public class ApprovalService {
         if (approvals.decideIfPending(approvalId, body.decision().status().name(), body.decidedBy().strip(), now, comment) == 0) {
             throw new ApprovalAlreadyDecidedException(approvalId, a.contractId());
         }
+        changeLog.contract(ChangeType.APPROVAL_DECIDED, approvalId, a.contractId(),
+                Map.of("decision", body.decision().status().name()));
         contractService.refreshReadiness(a.contractId());
         return ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
                 a.requestedBy(), a.requestedAt(), body.decidedBy().strip(), now, comment));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,12 +30,14 @@ public class ContractService {
     private final ApplicationEventPublisher<ContractChanged> events;
     private final ApplicationEventPublisher<ContractValueEdited> valueEdits;
     private final ApprovalHolds approvals;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
     ContractService(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                     CurrencyConverter currencies, ContractViews views,
                     ApplicationEventPublisher<ContractChanged> events,
-                    ApplicationEventPublisher<ContractValueEdited> valueEdits, ApprovalHolds approvals, Clock clock) {
+                    ApplicationEventPublisher<ContractValueEdited> valueEdits, ApprovalHolds approvals, ChangeLog changeLog,
+                    Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -42,6 +46,7 @@ public class ContractService {
         this.events = events;
         this.valueEdits = valueEdits;
         this.approvals = approvals;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -125,6 +130,9 @@ public class ContractService {
         ValueEdits.of(c, edited, patch.changedBy(), now).forEach(valueEdits::publishEvent);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(edited, current, now));
+        ChangeType type = saved.status() == c.status() ? ChangeType.CONTRACT_UPDATED
+                : saved.status() == ContractStatus.WITHDRAWN ? ChangeType.CONTRACT_WITHDRAWN : ChangeType.CONTRACT_STATUS_CHANGED;
+        changeLog.contract(type, id, id, Map.of("version", saved.version(), "status", saved.status().name()));
         return changed(saved, current);
     }
 
@@ -156,12 +164,14 @@ public class ContractService {
             // Re-sending the same state is not a change: the gate keeps its time and author.
             return views.view(c, gates.findByContractIdOrderByName(id));
         }
+        Gate written;
         if (existing.isEmpty()) {
-            gates.save(new Gate(null, id, gateName, change.passed(), now, change.changedBy()));
+            written = gates.save(new Gate(null, id, gateName, change.passed(), now, change.changedBy()));
         } else {
             Gate g = existing.get();
-            gates.update(new Gate(g.id(), id, gateName, change.passed(), now, change.changedBy()));
+            written = gates.update(new Gate(g.id(), id, gateName, change.passed(), now, change.changedBy()));
         }
+        changeLog.contract(ChangeType.GATE_SET, written.id(), id, Map.of("gate", gateName, "passed", change.passed()));
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(c.withReadySince(c.readySince(), now), current, now));
         return changed(saved, current);
@@ -188,6 +198,7 @@ public class ContractService {
                 .map(e -> gates.save(new Gate(null, saved.id(), e.getKey(), e.getValue(), now, by)))
                 .toList();
         Contract ready = withReadiness(saved, created, now);
+        changeLog.contract(ChangeType.CONTRACT_CREATED, saved.id(), saved.id(), Map.of("externalRef", ref));
         return changed(ready == saved ? saved : contracts.update(ready), created);
     }
 

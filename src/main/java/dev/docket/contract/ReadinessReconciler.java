@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -17,6 +19,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +43,14 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
     private final ApplicationEventPublisher<ContractChanged> events;
     private final TransactionOperations<Connection> transactions;
     private final SettingRepository settings;
+    private final ChangeLog changeLog;
+    private final Once once;
     private final Clock clock;
 
     ReadinessReconciler(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                         ApprovalHolds approvals, ApplicationEventPublisher<ContractChanged> events,
-                        TransactionOperations<Connection> transactions, SettingRepository settings, Clock clock) {
+                        TransactionOperations<Connection> transactions, SettingRepository settings, ChangeLog changeLog,
+                        Once once, Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -52,11 +58,18 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         this.events = events;
         this.transactions = transactions;
         this.settings = settings;
+        this.changeLog = changeLog;
+        this.once = once;
         this.clock = clock;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Instances starting together on one database seed it in turn; the later one finds the work done.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+    }
+
+    private void seed() {
         String policy = readiness.fingerprint();
         Optional<Setting> recorded = settings.findById(POLICY_SETTING);
         if (recorded.map(s -> s.content().equals(policy)).orElse(false)) {
@@ -64,6 +77,9 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         }
         int fixed = transactions.executeWrite(status -> {
             int changed = reconcile();
+            if (changed > 0) {
+                changeLog.other(ChangeType.BACKLOG_LOADED, 0, Map.of("source", "readiness-policy", "contracts", changed));
+            }
             Setting setting = new Setting(POLICY_SETTING, policy, clock.instant());
             if (recorded.isPresent()) {
                 settings.update(setting);

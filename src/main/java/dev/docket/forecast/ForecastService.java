@@ -14,9 +14,10 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
- * "When will legal pick it up?" for ranked contracts. The plan behind the answers is computed once per
- * {@link Ranking} instance, lazily on the first read: a ranking is replaced on every edit, and most are
- * never read, so edits cost nothing here and a read pays one O(n) pass at most.
+ * "When will legal pick it up?" for ranked contracts. The review schedule behind the answers is computed per
+ * {@link Ranking} instance, lazily on the first read and only as far down the queue as the read needs; after an
+ * edit it is derived from the previous ranking's, keeping the days ahead of the edit (see PrefixSchedule). The
+ * capacity report's totals still take one O(n) pass per ranking it is read for.
  */
 @Singleton
 public class ForecastService {
@@ -26,6 +27,7 @@ public class ForecastService {
     private final CapacityPolicy policy;
     private final LegalCalendar calendar;
     private volatile Cached cached;
+    private volatile PrefixSchedule schedule;
 
     ForecastService(CapacityPolicy policy, LegalCalendar calendar) {
         this.policy = policy;
@@ -37,17 +39,36 @@ public class ForecastService {
         if (entries.stream().noneMatch(e -> e.lane() == Lane.READY)) {
             return entries;
         }
-        QueuePlan plan = plan(ranking);
+        PrefixSchedule days = schedule(ranking);
         List<RankedEntry> result = new ArrayList<>(entries.size());
         for (RankedEntry entry : entries) {
-            result.add(entry.withForecast(forecast(plan, entry)));
+            result.add(entry.withForecast(forecast(ranking, days, entry)));
         }
         return result;
     }
 
     /** The forecast for one entry of {@code ranking}, or null when it is not in the ready lane. */
     public @Nullable Forecast forEntry(Ranking ranking, RankedEntry entry) {
-        return entry.lane() == Lane.READY ? forecast(plan(ranking), entry) : null;
+        return entry.lane() == Lane.READY ? forecast(ranking, schedule(ranking), entry) : null;
+    }
+
+    /**
+     * The review schedule for {@code ranking}, derived from the last one built when an edit made this ranking from
+     * that one's: a forecast read after an edit then simulates only from the edit's position on (see PrefixSchedule).
+     */
+    PrefixSchedule schedule(Ranking ranking) {
+        PrefixSchedule s = schedule;
+        if (s != null && s.ranking() == ranking) {
+            return s;
+        }
+        synchronized (this) {
+            s = schedule;
+            if (s == null || s.ranking() != ranking) {
+                s = s == null || !s.ranking().day().equals(ranking.day()) ? PrefixSchedule.of(ranking, policy) : s.derive(ranking);
+                schedule = s;
+            }
+            return s;
+        }
     }
 
     /** The sentence the explanation adds: the forecast, or why there is none. */
@@ -75,17 +96,19 @@ public class ForecastService {
         }
     }
 
-    private @Nullable Forecast forecast(QueuePlan plan, RankedEntry entry) {
+    private @Nullable Forecast forecast(Ranking ranking, PrefixSchedule schedule, RankedEntry entry) {
         int index = entry.rank() - 1;
-        if (entry.lane() != Lane.READY || index >= plan.ready) {
+        if (entry.lane() != Lane.READY || index >= ranking.readyCount()) {
             return null;
         }
+        LocalDate today = ranking.day();
+        LocalDate firstDay = calendar.onOrAfter(today);
         boolean reviewing = entry.contract().status() == ContractStatus.IN_REVIEW;
         // An IN_REVIEW contract has started already; the schedule only says when its remaining work ends.
-        LocalDate start = reviewing ? plan.firstDay : calendar.plusWorkingDays(plan.firstDay, plan.schedule.startDay(index));
-        LocalDate finish = calendar.plusWorkingDays(plan.firstDay, plan.schedule.finishDay(index));
-        int untilStart = calendar.workingDaysBetween(plan.today, start);
-        int untilFinish = calendar.workingDaysBetween(plan.today, finish);
+        LocalDate start = reviewing ? firstDay : calendar.plusWorkingDays(firstDay, schedule.startDay(index));
+        LocalDate finish = calendar.plusWorkingDays(firstDay, schedule.finishDay(index));
+        int untilStart = calendar.workingDaysBetween(today, start);
+        int untilFinish = calendar.workingDaysBetween(today, finish);
         double hours = policy.effortHours(entry.contract().contractType(), entry.contract().paper());
         return new Forecast(start, finish, untilStart, untilFinish, hours, reviewing,
                 summary(reviewing, start, finish, untilStart));

@@ -62,7 +62,7 @@ final class ReviewSchedule {
         return startDay.length;
     }
 
-    private static void siftDown(double[] heap) {
+    static void siftDown(double[] heap) {
         int i = 0;
         double value = heap[0];
         while (true) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.docket.facts.Lane;
+import dev.docket.feed.InstanceId;
 import dev.docket.ranking.RankedEntry;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,8 +22,10 @@ class ContractHistory {
     private final RankSnapshotRepository snapshots;
     private final RankMoveRepository moves;
     private final EntryCodec codec;
+    private final InstanceId instance;
 
-    ContractHistory(RankSnapshotRepository snapshots, RankMoveRepository moves, EntryCodec codec) {
+    ContractHistory(RankSnapshotRepository snapshots, RankMoveRepository moves, EntryCodec codec, InstanceId instance) {
+        this.instance = instance;
         this.snapshots = snapshots;
         this.moves = moves;
         this.codec = codec;
@@ -30,7 +33,11 @@ class ContractHistory {
 
     @Transactional(readOnly = true)
     public List<HistoryPoint> of(long contractId, Instant from, Instant to) {
-        RankSnapshot start = snapshots.findFirstByTakenAtLessThanEqualsOrderByIdDesc(from)
+        // One instance's records, never two instances' moves on top of each other: this instance's own if it was
+        // running by then, else those of the instance that took the last snapshot before the period.
+        RankSnapshot start = snapshots.findFirstByInstanceIdAndTakenAtLessThanEqualsOrderByIdDesc(instance.value(), from)
+                .or(() -> snapshots.findFirstByTakenAtLessThanEqualsOrderByIdDesc(from))
+                .or(() -> snapshots.findFirstByInstanceIdOrderByIdAsc(instance.value()))
                 .or(snapshots::findFirstOrderByIdAsc).orElse(null);
         List<HistoryPoint> points = new ArrayList<>();
         if (start == null) {
@@ -38,8 +45,10 @@ class ContractHistory {
         }
         Tracker x = new Tracker(contractId, points, from);
         x.reset(start, "queue re-ranked");
-        List<RankSnapshot> later = new ArrayList<>(snapshots.findByTakenAtGreaterThanAndTakenAtLessThanEqualsOrderById(start.takenAt(), to));
-        for (RankMove move : moves.findByIdGreaterThanAndMovedAtLessThanEqualsOrderById(start.afterMoveId(), to)) {
+        List<RankSnapshot> later = new ArrayList<>(snapshots.findByInstanceIdAndTakenAtGreaterThanAndTakenAtLessThanEqualsOrderById(
+                start.instanceId(), start.takenAt(), to));
+        for (RankMove move : moves.findByInstanceIdAndIdGreaterThanAndMovedAtLessThanEqualsOrderById(start.instanceId(),
+                start.afterMoveId(), to)) {
             while (!later.isEmpty() && later.get(0).afterMoveId() < move.id()) {
                 x.reset(later.remove(0), null);
             }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.docket.feed.InstanceId;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingEvents;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * its lock, so the queue's order is the ranking's, and an edit neither waits for the insert nor holds the lock
  * while it runs (nor does a snapshot, which takes a moment to encode for a large backlog). What a move needs
  * from the ranking is read before handing over, since the ranking moves on.
+ * <p>
+ * Every instance records the history of the ranking it serves, under its own instance id, including the moves of
+ * changes it applied from the change feed: replaying one instance's records gives exactly what that instance served.
  */
 @Singleton
 class RankHistoryRecorder {
@@ -35,9 +39,11 @@ class RankHistoryRecorder {
     private final RankMoveRepository moves;
     private final RankSnapshotRepository snapshots;
     private final EntryCodec codec;
+    private final InstanceId instance;
     private final AtomicLong lastMoveId = new AtomicLong(-1);
 
-    RankHistoryRecorder(RankMoveRepository moves, RankSnapshotRepository snapshots, EntryCodec codec) {
+    RankHistoryRecorder(RankMoveRepository moves, RankSnapshotRepository snapshots, EntryCodec codec, InstanceId instance) {
+        this.instance = instance;
         this.moves = moves;
         this.snapshots = snapshots;
         this.codec = codec;
@@ -48,7 +54,7 @@ class RankHistoryRecorder {
         MoveCause.Found cause = MoveCause.of(moved.before(), moved.after());
         RankedEntry entry = moved.newIndex() == null ? null : moved.ranking().entry(moved.newIndex());
         RankMove move = new RankMove(null, moved.at(), moved.contractId(), cause.cause(), truncate(cause.detail()),
-                moved.oldIndex(), moved.newIndex(), moved.ranking().ruleVersion(), null);
+                moved.oldIndex(), moved.newIndex(), moved.ranking().ruleVersion(), null, instance.value());
         WRITER.execute(() -> {
             try {
                 RankMove saved = moves.save(entry == null ? move : move.withEntry(codec.encode(entry)));
@@ -70,7 +76,7 @@ class RankHistoryRecorder {
                 long afterMoveId = lastMoveId();
                 List<RankedEntry> entries = ranking.entries();
                 snapshots.save(new RankSnapshot(null, ranking.computedAt(), ranking.ruleVersion(), reason, afterMoveId,
-                        entries.size(), codec.encode(entries)));
+                        entries.size(), codec.encode(entries), instance.value()));
             } catch (RuntimeException e) {
                 LOG.error("Could not record the ranking snapshot of {}; history before the next one is incomplete",
                         ranking.computedAt(), e);
@@ -99,7 +105,7 @@ class RankHistoryRecorder {
 
     private long lastMoveId() {
         if (lastMoveId.get() < 0) {
-            lastMoveId.compareAndSet(-1, snapshots.lastMoveId());
+            lastMoveId.compareAndSet(-1, snapshots.lastMoveIdOf(instance.value()));
         }
         return lastMoveId.get();
     }

@@ -11,4 +11,6 @@ import io.micronaut.data.repository.CrudRepository;
 public interface RankMoveRepository extends CrudRepository<RankMove, Long> {
 
     List<RankMove> findByIdGreaterThanAndMovedAtLessThanEqualsOrderById(long afterId, Instant at);
+
+    List<RankMove> findByInstanceIdAndIdGreaterThanAndMovedAtLessThanEqualsOrderById(String instanceId, long afterId, Instant at);
 }

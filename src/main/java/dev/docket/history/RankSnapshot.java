@@ -9,11 +9,11 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /**
  * The whole ranking after a full re-rank, gzipped JSON. {@code afterMoveId} is the last move recorded
- * before it: replaying goes on from the moves after that one.
+ * before it by the same instance ({@code instanceId}): replaying goes on from that instance's moves after that one.
  */
 @MappedEntity("rank_snapshot")
 public record RankSnapshot(@Id @GeneratedValue @Nullable Long id, Instant takenAt, String ruleVersion, Reason reason,
-                           long afterMoveId, int entryCount, byte[] entries) {
+                           long afterMoveId, int entryCount, byte[] entries, String instanceId) {
 
     /** Why the whole backlog was re-ranked. */
     public enum Reason { START, RULES, DAY, REBUILD }

@@ -18,6 +18,13 @@ public interface RankSnapshotRepository extends CrudRepository<RankSnapshot, Lon
 
     List<RankSnapshot> findByTakenAtGreaterThanAndTakenAtLessThanEqualsOrderById(Instant from, Instant to);
 
-    @Query("SELECT COALESCE(MAX(id), 0) FROM rank_move")
-    long lastMoveId();
+    @Query("SELECT COALESCE(MAX(id), 0) FROM rank_move WHERE instance_id = :instanceId")
+    long lastMoveIdOf(String instanceId);
+
+    Optional<RankSnapshot> findFirstByInstanceIdAndTakenAtLessThanEqualsOrderByIdDesc(String instanceId, Instant at);
+
+    Optional<RankSnapshot> findFirstByInstanceIdOrderByIdAsc(String instanceId);
+
+    List<RankSnapshot> findByInstanceIdAndTakenAtGreaterThanAndTakenAtLessThanEqualsOrderById(String instanceId, Instant from,
+                                                                                            Instant to);
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.docket.facts.Lane;
+import dev.docket.feed.InstanceId;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingEvents;
 import dev.docket.ranking.RankingPage;
@@ -23,8 +24,10 @@ class RankingReplay implements RankingEvents.Archive {
     private final RankSnapshotRepository snapshots;
     private final RankMoveRepository moves;
     private final EntryCodec codec;
+    private final InstanceId instance;
 
-    RankingReplay(RankSnapshotRepository snapshots, RankMoveRepository moves, EntryCodec codec) {
+    RankingReplay(RankSnapshotRepository snapshots, RankMoveRepository moves, EntryCodec codec, InstanceId instance) {
+        this.instance = instance;
         this.snapshots = snapshots;
         this.moves = moves;
         this.codec = codec;
@@ -35,11 +38,15 @@ class RankingReplay implements RankingEvents.Archive {
 
     @Transactional(readOnly = true)
     public Optional<Replayed> at(Instant at) {
-        return snapshots.findFirstByTakenAtLessThanEqualsOrderByIdDesc(at).map(snapshot -> {
+        // This instance's own records replay what it served; a moment before it started is replayed from the
+        // records of whichever instance took the last snapshot before it.
+        return snapshots.findFirstByInstanceIdAndTakenAtLessThanEqualsOrderByIdDesc(instance.value(), at)
+                .or(() -> snapshots.findFirstByTakenAtLessThanEqualsOrderByIdDesc(at)).map(snapshot -> {
             List<RankedEntry> entries = new ArrayList<>(codec.decodeAll(snapshot.entries()));
             String version = snapshot.ruleVersion();
             Instant reached = snapshot.takenAt();
-            for (RankMove move : moves.findByIdGreaterThanAndMovedAtLessThanEqualsOrderById(snapshot.afterMoveId(), at)) {
+            for (RankMove move : moves.findByInstanceIdAndIdGreaterThanAndMovedAtLessThanEqualsOrderById(snapshot.instanceId(),
+                    snapshot.afterMoveId(), at)) {
                 apply(entries, move);
                 version = move.ruleVersion();
                 reached = move.movedAt();
@@ -63,7 +70,7 @@ class RankingReplay implements RankingEvents.Archive {
             int from = (int) Math.min((long) page * size, selected.size());
             int to = Math.min(from + size, selected.size());
             return new RankingPage(r.ruleVersion(), r.reachedAt(), all.size(), ready, all.size() - ready, page, size,
-                    selected.subList(from, to));
+                    selected.subList(from, to), false);
         });
     }
 

@@ -1,8 +1,10 @@
 package dev.docket.override;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.docket.system.Once;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -10,39 +12,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ranking is rebuilt when the business day turns, but an override can expire mid-day. Every minute
- * (docket.overrides.expiry-check) this announces each override that expired since the last check, so that
- * contract is re-scored without it. The window is kept in memory on purpose: every instance keeps its own
- * ranking and must hear of each expiry.
+ * (docket.overrides.expiry-check) one instance, the one that gets the ShedLock lock, records each override that
+ * expired since the last check in the change feed and re-ranks its contract; every other instance re-ranks it when
+ * it reads the event. So each expiry is one event and one history move per instance, however many instances run.
  */
 @Singleton
 class OverrideExpiryCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverrideExpiryCheck.class);
+    /** Far longer than a check takes; only a holder that died keeps the others waiting, this long at most. */
+    private static final Duration AT_MOST = Duration.ofMinutes(5);
 
     private final OverrideService overrides;
+    private final Once once;
     private final Clock clock;
-    private Instant lastCheck;
 
-    OverrideExpiryCheck(OverrideService overrides, Clock clock) {
+    OverrideExpiryCheck(OverrideService overrides, Once once, Clock clock) {
         this.overrides = overrides;
+        this.once = once;
         this.clock = clock;
-        // Overrides that expired before start-up are already left out by the start-up ranking.
-        this.lastCheck = clock.instant();
     }
 
+    /** Returns how many contracts had an override expire since the last check; 0 if another instance is checking. */
     @Scheduled(fixedDelay = "${docket.overrides.expiry-check:1m}", initialDelay = "${docket.overrides.expiry-check:1m}")
-    synchronized int check() {
-        Instant now = clock.instant();
-        if (!now.isAfter(lastCheck)) {
-            // The clock was set back (tests do, and so can an NTP step); start the window again from here.
-            lastCheck = now;
-            return 0;
+    int check() {
+        AtomicInteger expired = new AtomicInteger();
+        once.unlessRunningElsewhere("override-expiry", AT_MOST, () -> expired.set(overrides.recordExpired(clock.instant())));
+        if (expired.get() > 0) {
+            LOG.info("{} override(s) expired since the last check; their contracts are re-ranked without them", expired.get());
         }
-        int expired = overrides.announceExpired(lastCheck, now);
-        lastCheck = now;
-        if (expired > 0) {
-            LOG.info("{} override(s) expired since the last check; their contracts are re-ranked without them", expired);
-        }
-        return expired;
+        return expired.get();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,10 @@ import dev.docket.contract.ContractClosedException;
 import dev.docket.contract.ContractNotFoundException;
 import dev.docket.contract.ContractRepository;
 import dev.docket.facts.OverrideFact;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
+import dev.docket.system.Setting;
+import dev.docket.system.SettingRepository;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -30,19 +35,25 @@ public class OverrideService {
 
     /** Above this many contracts one query for all active overrides beats a list of ids, which databases also cap. */
     private static final int IN_LIST_LIMIT = 1_000;
+    static final String EXPIRY_CHECKED_UNTIL = "override-expiry-checked-until";
 
     private final OverrideRepository overrides;
     private final ContractRepository contracts;
     private final OverrideChecks checks;
     private final ApplicationEventPublisher<ContractChanged> events;
+    private final ChangeLog changeLog;
+    private final SettingRepository settings;
     private final Clock clock;
 
     OverrideService(OverrideRepository overrides, ContractRepository contracts, OverrideChecks checks,
-                    ApplicationEventPublisher<ContractChanged> events, Clock clock) {
+                    ApplicationEventPublisher<ContractChanged> events, ChangeLog changeLog, SettingRepository settings,
+                    Clock clock) {
         this.overrides = overrides;
         this.contracts = contracts;
         this.checks = checks;
         this.events = events;
+        this.changeLog = changeLog;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -62,6 +73,8 @@ public class OverrideService {
         ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
                 r.reason().strip(), r.askedBy().strip(), r.approvedBy().strip(), now,
                 r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null));
+        changeLog.contract(ChangeType.OVERRIDE_CREATED, saved.id(), contractId,
+                Map.of("pinToTop", saved.pinToTop(), "expiresAt", saved.expiresAt().toString()));
         events.publishEvent(new ContractChanged(contractId));
         return OverrideView.of(saved, now);
     }
@@ -76,6 +89,7 @@ public class OverrideService {
         if (overrides.revokeIfActive(overrideId, now, r.by().strip(), r.reason().strip()) == 0) {
             throw new OverrideNotActiveException(overrideId);
         }
+        changeLog.contract(ChangeType.OVERRIDE_REVOKED, overrideId, o.contractId(), Map.of("by", r.by().strip()));
         events.publishEvent(new ContractChanged(o.contractId()));
         return OverrideView.of(new ContractOverride(o.id(), o.contractId(), o.points(), o.pinToTop(), o.reason(), o.askedBy(),
                 o.approvedBy(), o.createdAt(), o.expiresAt(), now, r.by().strip(), r.reason().strip()), now);
@@ -106,11 +120,31 @@ public class OverrideService {
                 .collect(Collectors.toMap(ContractOverride::contractId, OverrideService::fact, (older, newer) -> newer));
     }
 
-    /** Publishes ContractChanged for every contract whose override expired in (after, upTo]; returns how many. */
+    /**
+     * Records an OVERRIDE_EXPIRED change for every override that expired since the last check, up to {@code now}, and
+     * announces it here; the other instances take it from the change feed. The window is kept in the database, so
+     * whichever instance checks next goes on from it (see OverrideExpiryCheck). Returns how many contracts.
+     */
     @Transactional
-    public int announceExpired(Instant after, Instant upTo) {
-        List<Long> contractIds = overrides.findByRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(after, upTo)
-                .stream().map(ContractOverride::contractId).distinct().toList();
+    public int recordExpired(Instant now) {
+        Instant upTo = now.truncatedTo(ChronoUnit.MICROS);
+        Optional<Setting> checked = settings.findById(EXPIRY_CHECKED_UNTIL);
+        Instant after = checked.map(s -> Instant.parse(s.content())).orElse(upTo);
+        Setting next = new Setting(EXPIRY_CHECKED_UNTIL, upTo.toString(), upTo);
+        if (checked.isPresent()) {
+            settings.update(next);
+        } else {
+            // The first check ever: overrides that expired before it are already left out by every start-up ranking.
+            settings.save(next);
+        }
+        if (!upTo.isAfter(after)) {
+            // The clock was set back (tests do, and so can an NTP step); the window starts again from here.
+            return 0;
+        }
+        List<ContractOverride> expired = overrides.findByRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(after, upTo);
+        expired.forEach(o -> changeLog.contract(ChangeType.OVERRIDE_EXPIRED, o.id(), o.contractId(),
+                Map.of("expiresAt", o.expiresAt().toString())));
+        List<Long> contractIds = expired.stream().map(ContractOverride::contractId).distinct().toList();
         contractIds.forEach(id -> events.publishEvent(new ContractChanged(id)));
         return contractIds.size();
     }

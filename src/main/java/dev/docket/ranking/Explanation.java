@@ -11,14 +11,17 @@ import dev.docket.facts.Lane;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Why a contract sits where it does: its place, its points and their reasons, its gates, and its neighbours. */
+/**
+ * Why a contract sits where it does: its place, its points and their reasons, its gates, and its neighbours.
+ * {@code stale}: this instance could not read the change feed for a while, so other instances' changes may be missing.
+ */
 @Serdeable
 public record Explanation(long contractId, String title, int position, int of, Lane lane, double score,
                           List<Contribution> contributions, List<String> blockers,
                           List<ContractView.GateView> gates, @Nullable Neighbour ahead, @Nullable Neighbour behind,
                           String summary, String ruleVersion, Instant computedAt,
                           @Nullable Counterfactuals counterfactuals, @Nullable Forecast forecast,
-                          List<FlaggedEdit> flaggedEdits) {
+                          List<FlaggedEdit> flaggedEdits, boolean stale) {
 
     /** The contract one place ahead or behind; {@code gap} is how many points separate the two. */
     @Serdeable

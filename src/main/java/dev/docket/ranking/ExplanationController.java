@@ -1,5 +1,7 @@
 package dev.docket.ranking;
 
+import dev.docket.feed.ChangeFeed;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -17,7 +19,9 @@ class ExplanationController {
     }
 
     @Get
-    Explanation explain(@PathVariable long id) {
-        return explanations.explain(id);
+    HttpResponse<Explanation> explain(@PathVariable long id) {
+        Explanation explanation = explanations.explain(id);
+        return explanation.stale() ? HttpResponse.ok(explanation).header(ChangeFeed.STALE_HEADER, "true")
+                : HttpResponse.ok(explanation);
     }
 }

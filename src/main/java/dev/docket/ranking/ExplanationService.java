@@ -8,6 +8,7 @@ import dev.docket.contract.ContractView;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import dev.docket.fairness.FlaggedEdits;
+import dev.docket.feed.ChangeFeed;
 import dev.docket.forecast.Forecast;
 import dev.docket.forecast.ForecastService;
 import jakarta.inject.Singleton;
@@ -21,14 +22,16 @@ public class ExplanationService {
     private final CounterfactualService counterfactuals;
     private final ForecastService forecasts;
     private final FlaggedEdits flaggedEdits;
+    private final ChangeFeed feed;
 
     ExplanationService(RankingService rankings, ContractService contracts, CounterfactualService counterfactuals,
-                       ForecastService forecasts, FlaggedEdits flaggedEdits) {
+                       ForecastService forecasts, FlaggedEdits flaggedEdits, ChangeFeed feed) {
         this.rankings = rankings;
         this.contracts = contracts;
         this.counterfactuals = counterfactuals;
         this.forecasts = forecasts;
         this.flaggedEdits = flaggedEdits;
+        this.feed = feed;
     }
 
     public Explanation explain(long contractId) {
@@ -43,7 +46,7 @@ public class ExplanationService {
         return new Explanation(contractId, contract.title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
                 entry.contributions(), entry.blockers(), contract.gates(), ahead, behind,
                 summary, ranking.ruleVersion(), ranking.computedAt(),
-                counterfactuals.explore(ranking, index), forecast, flaggedEdits.of(contractId));
+                counterfactuals.explore(ranking, index), forecast, flaggedEdits.of(contractId), feed.stale());
     }
 
     private static Explanation.Neighbour neighbour(RankedEntry other, RankedEntry self) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.docket.contract.ContractStatus;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Lane;
 import dev.docket.rules.CompiledRuleSet;
@@ -42,18 +43,21 @@ public final class Ranking {
     private final long backlogVersion;
     private final long sequence = INSTANCES.incrementAndGet();
     private volatile List<ScoringFailure> parked;
+    private final EditTrail trail;
 
     /** A full ranking, as computed from the database. */
     Ranking(List<Slot> slots, CompiledRuleSet ruleSet, Instant computedAt, LocalDate day, long backlogVersion) {
-        this(ChunkedSlots.of(slots), new ConcurrentHashMap<>(slots.size() * 2), ruleSet, computedAt, day, backlogVersion);
+        this(ChunkedSlots.of(slots), new ConcurrentHashMap<>(slots.size() * 2), new EditTrail(), ruleSet, computedAt, day,
+                backlogVersion);
         slots.forEach(s -> slotsById.put(s.fact().getId(), s));
     }
 
     /** {@code slotsById} is shared along one line of edits and may run ahead of this ranking; see {@link #indexOf}. */
-    private Ranking(ChunkedSlots<Slot> slots, Map<Long, Slot> slotsById, CompiledRuleSet ruleSet, Instant computedAt,
-                    LocalDate day, long backlogVersion) {
+    private Ranking(ChunkedSlots<Slot> slots, Map<Long, Slot> slotsById, EditTrail trail, CompiledRuleSet ruleSet,
+                    Instant computedAt, LocalDate day, long backlogVersion) {
         this.slots = slots;
         this.slotsById = slotsById;
+        this.trail = trail;
         this.ruleSet = ruleSet;
         this.ruleVersion = ruleSet.version();
         this.computedAt = computedAt;
@@ -87,6 +91,7 @@ public final class Ranking {
     Ranking withEdit(long contractId, Slot replacement, Instant at) {
         Slot old = slotsById.get(contractId);
         ChunkedSlots<Slot> next = slots;
+        int firstChanged = Integer.MAX_VALUE;
         if (old != null) {
             int i = Collections.binarySearch(next, old, ORDER);
             if (i < 0) {
@@ -94,16 +99,34 @@ public final class Ranking {
             }
             if (i >= 0) {
                 next = next.without(i);
+                firstChanged = i;
             }
         }
         if (replacement != null) {
             int i = Collections.binarySearch(next, replacement, ORDER);
-            next = next.with(i >= 0 ? i : -i - 1, replacement);
+            int at0 = i >= 0 ? i : -i - 1;
+            next = next.with(at0, replacement);
+            firstChanged = Math.min(firstChanged, at0);
             slotsById.put(contractId, replacement);
         } else {
             slotsById.remove(contractId);
         }
-        return new Ranking(next, slotsById, ruleSet, at, day, backlogVersion);
+        Ranking edited = new Ranking(next, slotsById, trail, ruleSet, at, day, backlogVersion);
+        trail.record(edited.sequence, sequence, firstChanged, inReview(old) || inReview(replacement));
+        return edited;
+    }
+
+    /**
+     * The first position (zero-based) at which this ranking may differ from its ancestor {@code ancestorSequence}
+     * along one line of edits, and whether an edit since touched a contract in review (which reorders a review
+     * schedule from the top); empty when this ranking does not descend from it by edits still remembered.
+     */
+    public Optional<EditTrail.Change> changedSince(long ancestorSequence) {
+        return trail.since(sequence, ancestorSequence);
+    }
+
+    private static boolean inReview(Slot slot) {
+        return slot != null && slot.contract() != null && slot.contract().status() == ContractStatus.IN_REVIEW;
     }
 
     /** The rule set this ranking was computed with; edits to it are scored with the same one. */

@@ -3,9 +3,9 @@ package dev.docket.ranking;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.docket.facts.Lane;
+import dev.docket.feed.ChangeFeed;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -29,19 +29,18 @@ import jakarta.validation.constraints.Min;
 @Controller("/api/ranking")
 class RankingController {
 
-    /** Ranking sequence numbers start again at every start; this keeps an old ETag from matching a new ranking. */
-    private static final String PROCESS = Long.toHexString(ThreadLocalRandom.current().nextLong());
-
     private final RankingService rankings;
     private final RankingPages pages;
     private final RankingEvents.Archive archive;
+    private final ChangeFeed feed;
     private final ExecutorService blocking;
 
-    RankingController(RankingService rankings, RankingPages pages, RankingEvents.Archive archive,
+    RankingController(RankingService rankings, RankingPages pages, RankingEvents.Archive archive, ChangeFeed feed,
                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.rankings = rankings;
         this.pages = pages;
         this.archive = archive;
+        this.feed = feed;
         this.blocking = blocking;
     }
 
@@ -62,38 +61,33 @@ class RankingController {
             return CompletableFuture.supplyAsync(() -> HttpResponse.ok(archive.replay(at, lane, page, size)
                     .orElseThrow(() -> new NoRankingRecordedException(at))), blocking);
         }
-        Ranking fresh = rankings.publishedIfFresh();
+        boolean stale = feed.stale();
+        Ranking fresh = stale ? null : rankings.publishedIfFresh();
         if (fresh != null) {
-            String etag = etag(fresh, lane, page, size);
-            if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
-                return CompletableFuture.completedFuture(notModified(etag));
-            }
             RankingPages.Page rendered = pages.rendered(fresh, lane, page, size);
             if (rendered != null) {
-                return CompletableFuture.completedFuture(ok(rendered, gzip, etag));
+                return CompletableFuture.completedFuture(answer(rendered, ifNoneMatch, gzip, false));
             }
         }
         return CompletableFuture.supplyAsync(() -> {
             Ranking ranking = rankings.current();
-            String etag = etag(ranking, lane, page, size);
-            return ifNoneMatch != null && ifNoneMatch.contains(etag) ? notModified(etag)
-                    : ok(pages.page(ranking, lane, page, size), gzip, etag);
+            RankingPages.Page rendered = stale ? pages.stale(ranking, lane, page, size) : pages.page(ranking, lane, page, size);
+            return answer(rendered, ifNoneMatch, gzip, stale);
         }, blocking);
     }
 
-    private static String etag(Ranking ranking, @Nullable Lane lane, int page, int size) {
-        return "\"" + PROCESS + "-" + ranking.sequence() + "-" + (lane == null ? "ALL" : lane) + "-" + page + "-" + size + "\"";
-    }
-
-    private static HttpResponse<?> notModified(String etag) {
-        return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
+    /** The ETag is a digest of the page's content (see RankingPages), so it agrees across instances. */
+    private static HttpResponse<?> answer(RankingPages.Page page, @Nullable String ifNoneMatch, boolean gzip, boolean stale) {
+        MutableHttpResponse<?> response = ifNoneMatch != null && ifNoneMatch.contains(page.etag())
+                ? HttpResponse.notModified().header(HttpHeaders.ETAG, page.etag()) : ok(page, gzip);
+        return stale ? response.header(ChangeFeed.STALE_HEADER, "true") : response;
     }
 
     /** The page as JSON, or gzipped once and kept: the server's own compression would redo it for every poll. */
-    private static HttpResponse<?> ok(RankingPages.Page page, boolean gzip, String etag) {
+    private static MutableHttpResponse<?> ok(RankingPages.Page page, boolean gzip) {
         MutableHttpResponse<byte[]> response = HttpResponse.ok(gzip ? page.gzip() : page.json())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.ETAG, page.etag())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip") : response;

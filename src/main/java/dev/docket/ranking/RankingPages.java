@@ -2,6 +2,11 @@ package dev.docket.ranking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,25 +65,59 @@ class RankingPages {
         return r.pages.computeIfAbsent(key, k -> render(ranking, k));
     }
 
+    /** The page marked stale, rendered for this one response: staleness is the instance's, not the ranking's. */
+    Page stale(Ranking ranking, @Nullable Lane lane, int page, int size) {
+        Page fresh = page(ranking, lane, page, size);
+        return new Page(write(fresh.content.asStale()), fresh.content, fresh.etag);
+    }
+
     private Page render(Ranking ranking, Key key) {
         RankingPage page = new RankingPage(ranking.ruleVersion(), ranking.computedAt(), ranking.size(), ranking.readyCount(),
                 ranking.size() - ranking.readyCount(), key.page(), key.size(),
-                forecasts.forEntries(ranking, ranking.page(key.lane(), key.page(), key.size())));
+                forecasts.forEntries(ranking, ranking.page(key.lane(), key.page(), key.size())), false);
+        return new Page(write(page), page, etag(page, key));
+    }
+
+    /**
+     * A digest of what the page says, leaving out only when it was computed: every instance that has applied the
+     * same changes serves the same page under the same ETag, so a poller moved to another instance keeps its 304s.
+     */
+    private String etag(RankingPage page, Key key) {
+        RankingPage timeless = new RankingPage(page.ruleVersion(), Instant.EPOCH, page.total(), page.ready(), page.notReady(),
+                page.page(), page.size(), page.items(), false);
         try {
-            return new Page(json.writeValueAsBytes(page));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((key.lane() + "/" + key.page() + "/" + key.size() + "/").getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest.digest(write(timeless)), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    private byte[] write(RankingPage page) {
+        try {
+            return json.writeValueAsBytes(page);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write a ranking page as JSON", e);
         }
     }
 
-    /** One page's JSON, and its gzip form once a client has asked for it. */
+    /** One page's JSON, its ETag, and its gzip form once a client has asked for it. */
     static final class Page {
 
         private final byte[] json;
+        private final RankingPage content;
+        private final String etag;
         private volatile byte[] gzip;
 
-        Page(byte[] json) {
+        Page(byte[] json, RankingPage content, String etag) {
             this.json = json;
+            this.content = content;
+            this.etag = etag;
+        }
+
+        String etag() {
+            return etag;
         }
 
         byte[] json() {

@@ -145,6 +145,20 @@ public class RankingService implements BacklogTrial {
         metrics.incremental().record(() -> applyEdit(event.contractId()));
     }
 
+    /**
+     * Takes in a change another instance committed (read from the change feed) by the same incremental path as this
+     * instance's own edits: the contract is re-read as stored now and re-scored.
+     */
+    public void applyChange(long contractId) {
+        metrics.incremental().record(() -> applyEdit(contractId));
+    }
+
+    /** Re-reads the whole backlog in the background: another instance bulk-loaded, or this one fell too far behind. */
+    public void reload() {
+        invalidate();
+        rebuild();
+    }
+
     private void applyEdit(long contractId) {
         long sequence = editSequence.incrementAndGet();
         lastEdit.put(contractId, sequence);

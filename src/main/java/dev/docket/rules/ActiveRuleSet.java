@@ -1,6 +1,7 @@
 package dev.docket.rules;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
 import io.micronaut.context.BeanProvider;
+import dev.docket.system.Once;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -45,14 +47,15 @@ public class ActiveRuleSet {
 
     // The startup check comes first, so its thread is started before the database the store needs is opened.
     ActiveRuleSet(StartupCheck startupCheck, RulesProperties properties, RuleVersionStore store, RulesMetrics metrics,
-                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, BeanProvider<BacklogTrial> backlog) {
+                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, BeanProvider<BacklogTrial> backlog, Once once) {
         this.folder = Path.of(properties.folder());
         this.backlog = backlog;
         this.events = events;
         this.store = store;
         this.metrics = metrics;
         this.clock = clock;
-        start(startupCheck.result());
+        // Instances starting together take turns: the second adopts the version the first recorded, not a copy of it.
+        once.inTurn("rules-start", Duration.ofMinutes(2), () -> start(startupCheck.result()));
     }
 
     private void start(CheckResult result) {
@@ -226,9 +229,12 @@ public class ActiveRuleSet {
         return activate(store.sourcesOf(target.id()), RuleVersion.Source.ROLLBACK, by);
     }
 
-    /** Picks up a version another instance activated; the database's choice is the shared truth. */
+    /**
+     * Picks up a version another instance activated; the database's choice is the shared truth. The change feed
+     * calls this as soon as it reads the activation; the schedule is the fallback.
+     */
     @Scheduled(fixedDelay = "${docket.rules.sync-interval:5s}", initialDelay = "${docket.rules.sync-interval:5s}")
-    synchronized void syncWithDatabase() {
+    public synchronized void syncWithDatabase() {
         store.active().filter(v -> !v.id().equals(current.version().id())).ifPresent(v -> {
             adopt(v);
             refreshDrift();

@@ -21,12 +21,15 @@ import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.contract.Paper;
 import dev.docket.contract.ReadinessPolicy;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import dev.docket.ranking.RankingService;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,26 +52,40 @@ public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
     private final ReadinessPolicy readiness;
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
+    private final ChangeLog changeLog;
+    private final Once once;
     private final Clock clock;
 
     CrmSampleLoader(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
-                    RankingService rankings, TransactionOperations<Connection> transactions, Clock clock) {
+                    RankingService rankings, TransactionOperations<Connection> transactions, ChangeLog changeLog,
+                    Once once, Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
         this.rankings = rankings;
         this.transactions = transactions;
+        this.changeLog = changeLog;
+        this.once = once;
         this.clock = clock;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Instances starting together on one database seed it in turn; the later one finds the work done.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+    }
+
+    private void seed() {
         if (contracts.count() > 0) {
             return;
         }
         CrmExport export = CrmExport.fromClasspath("sample/crm");
         // All or nothing: a half-loaded sample would also stop the next start from loading it.
-        int loaded = transactions.executeWrite(status -> load(export));
+        int loaded = transactions.executeWrite(status -> {
+            int count = load(export);
+            changeLog.other(ChangeType.BACKLOG_LOADED, 0, java.util.Map.of("source", "crm-sample", "contracts", count));
+            return count;
+        });
         rankings.invalidate();
         LOG.info("Loaded {} open deals from the bundled CRM sample (see sample/crm/SOURCE.md)", loaded);
     }

@@ -17,12 +17,15 @@ import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.override.ContractOverride;
 import dev.docket.override.OverrideRepository;
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import dev.docket.ranking.RankingService;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +48,13 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
     private final OverrideRepository overrides;
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
+    private final ChangeLog changeLog;
+    private final Once once;
     private final Clock clock;
 
     GeneratedBacklogLoader(SampleProperties settings, ContractRepository contracts, GateRepository gates,
                            ApprovalRepository approvals, OverrideRepository overrides, RankingService rankings,
-                           TransactionOperations<Connection> transactions, Clock clock) {
+                           TransactionOperations<Connection> transactions, ChangeLog changeLog, Once once, Clock clock) {
         this.settings = settings;
         this.contracts = contracts;
         this.gates = gates;
@@ -57,6 +62,8 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
         this.overrides = overrides;
         this.rankings = rankings;
         this.transactions = transactions;
+        this.changeLog = changeLog;
+        this.once = once;
         this.clock = clock;
     }
 
@@ -67,6 +74,11 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        // Instances starting together on one database seed it in turn; the later one finds the work done.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+    }
+
+    private void seed() {
         int count = settings.generated();
         ContractGenerator generator = new ContractGenerator(settings.seed());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -79,6 +91,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
             int to = Math.min(count, from + BATCH);
             transactions.executeWrite(status -> {
                 store(generator, from, to, now);
+                changeLog.other(ChangeType.BACKLOG_LOADED, 0, java.util.Map.of("source", "generated", "contracts", to - from));
                 return null;
             });
         }

@@ -3,8 +3,11 @@ package dev.docket.rules.version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.docket.feed.ChangeLog;
+import dev.docket.feed.ChangeType;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleSource;
 import io.micronaut.core.annotation.Nullable;
@@ -18,11 +21,14 @@ public class RuleVersionStore {
     private final RuleVersionRepository versions;
     private final RuleVersionFileRepository files;
     private final RuleStateRepository state;
+    private final ChangeLog changeLog;
 
-    RuleVersionStore(RuleVersionRepository versions, RuleVersionFileRepository files, RuleStateRepository state) {
+    RuleVersionStore(RuleVersionRepository versions, RuleVersionFileRepository files, RuleStateRepository state,
+                     ChangeLog changeLog) {
         this.versions = versions;
         this.files = files;
         this.state = state;
+        this.changeLog = changeLog;
     }
 
     /** Records a new activation of {@code ruleSet} and makes it the active version for every instance. */
@@ -40,6 +46,7 @@ public class RuleVersionStore {
         } else {
             state.save(pointer);
         }
+        changeLog.other(ChangeType.RULES_ACTIVATED, version.id(), Map.of("hash", version.hash(), "source", source.name()));
         return version;
     }
 
