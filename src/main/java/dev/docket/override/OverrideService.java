@@ -17,7 +17,9 @@ import dev.docket.contract.ContractClosedException;
 import dev.docket.contract.ContractNotFoundException;
 import dev.docket.contract.ContractRepository;
 import dev.docket.facts.OverrideFact;
+import dev.docket.system.DatabaseErrors;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -48,13 +50,15 @@ public class OverrideService {
 
     @Transactional
     public OverrideView create(long contractId, OverrideRequest r) {
-        Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        // The lock comes first, before any plain read: on MariaDB a plain read fixes the transaction's snapshot,
+        // and a check against a snapshot from before the lock misses an override committed in between.
+        Contract contract = contracts.lockById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "overrides");
         }
         Instant now = now();
         checks.check(r, now);
-        overrides.lockContract(contractId);
+        overrides.releaseExpired(contractId, now);
         overrides.findByContractIdAndRevokedAtIsNullAndExpiresAtGreaterThan(contractId, now).stream().findFirst()
                 .ifPresent(active -> {
                     throw new ActiveOverrideExistsException(active);
@@ -62,6 +66,14 @@ public class OverrideService {
         ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
                 r.reason().strip(), r.askedBy().strip(), r.approvedBy().strip(), now,
                 r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null));
+        try {
+            overrides.markActive(saved.id());
+        } catch (DataAccessException e) {
+            if (DatabaseErrors.isUniqueViolation(e)) {
+                throw new ActiveOverrideExistsException(contractId);
+            }
+            throw e;
+        }
         events.publishEvent(new ContractChanged(contractId));
         return OverrideView.of(saved, now);
     }
@@ -69,6 +81,8 @@ public class OverrideService {
     @Transactional
     public OverrideView revoke(long overrideId, RevokeRequest r) {
         ContractOverride o = overrides.findById(overrideId).orElseThrow(() -> new OverrideNotFoundException(overrideId));
+        // Same lock order as every other write on the contract: its row first, then its children.
+        contracts.lockById(o.contractId());
         Instant now = now();
         if (!o.isActiveAt(now)) {
             throw new OverrideNotActiveException(o);
