@@ -59,10 +59,18 @@ final class Instances implements AutoCloseable {
 
     /** Sends a request to instance {@code instance % size()}; never throws for a status code. */
     Reply send(int instance, String method, String path, Object body) {
+        return send(instance, method, path, body, null);
+    }
+
+    /** As {@link #send(int, String, String, Object)}, with {@code Authorization: Bearer token} when a token is given. */
+    Reply send(int instance, String method, String path, Object body, String bearerToken) {
         URI uri = servers.get(Math.floorMod(instance, servers.size())).getURI().resolve(path);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Accept", "application/json");
+            if (bearerToken != null) {
+                request.header("Authorization", "Bearer " + bearerToken);
+            }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             long start = System.nanoTime();
