@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -69,48 +70,59 @@ final class DatabaseErrorHandlers {
                 .error(new ProblemHandler.FieldError(null, message)).build(), response);
     }
 
-    @Singleton
-    @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
-    static final class DataAccess implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+    /** The shared body: each subclass only names the exception type Micronaut should route to it. */
+    abstract static class Handler<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
         private final ErrorResponseProcessor<?> processor;
 
-        DataAccess(ErrorResponseProcessor<?> processor) {
+        Handler(ErrorResponseProcessor<?> processor) {
             this.processor = processor;
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
             return answer(processor, request, exception);
+        }
+    }
+
+    @Singleton
+    @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
+    static final class DataAccess extends Handler<DataAccessException> {
+        DataAccess(ErrorResponseProcessor<?> processor) {
+            super(processor);
         }
     }
 
     @Singleton
     @Requires(classes = {TransactionException.class, ExceptionHandler.class})
-    static final class Transaction implements ExceptionHandler<TransactionException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static final class Transaction extends Handler<TransactionException> {
         Transaction(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, TransactionException exception) {
-            return answer(processor, request, exception);
+            super(processor);
         }
     }
 
     @Singleton
     @Requires(classes = {ConnectionException.class, ExceptionHandler.class})
-    static final class Connection implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
-
+    static final class Connection extends Handler<ConnectionException> {
         Connection(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+            super(processor);
         }
+    }
 
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ConnectionException exception) {
-            return answer(processor, request, exception);
+    /** Raised when the pool hands out no connection within its timeout (the database is down). */
+    @Singleton
+    @Requires(classes = {CannotGetJdbcConnectionException.class, ExceptionHandler.class})
+    static final class NoConnection extends Handler<CannotGetJdbcConnectionException> {
+        NoConnection(ErrorResponseProcessor<?> processor) {
+            super(processor);
+        }
+    }
+
+    /** The same failure, raised by the transaction manager when it opens a transaction. */
+    @Singleton
+    @Requires(classes = {io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException.class, ExceptionHandler.class})
+    static final class NoTransactionConnection extends Handler<io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException> {
+        NoTransactionConnection(ErrorResponseProcessor<?> processor) {
+            super(processor);
         }
     }
 }
