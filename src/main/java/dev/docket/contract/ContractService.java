@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -209,6 +210,7 @@ public class ContractService {
      * Loads the contract for a write and holds its row lock until commit: a concurrent writer waits here, then
      * sees this one's version and answers 409 like any stale version, instead of deadlocking further on.
      */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Contract lock(long id) {
         return contracts.lockById(id).orElseThrow(() -> new ContractNotFoundException(id));
     }
