@@ -3,6 +3,7 @@ package dev.docket.approval;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -25,6 +26,13 @@ public interface ApprovalRepository extends CrudRepository<Approval, Long> {
     @Query("SELECT a.* FROM contract_approval a JOIN contract c ON c.id = a.contract_id "
             + "WHERE c.status IN ('SUBMITTED', 'IN_REVIEW', 'WAITING_ON_SALES')")
     List<Approval> findOfOpenContracts();
+
+    /**
+     * Reads the approval and locks its row, as the first statement of a decision: a locking read opens no
+     * snapshot, so what the decision reads after locking the contract (gates, other approvals) is current.
+     */
+    @Query("SELECT * FROM contract_approval WHERE id = :id FOR UPDATE")
+    Optional<Approval> lockById(long id);
 
     List<Approval> findByDecisionMakerAndStatus(String decisionMaker, ApprovalStatus status);
 

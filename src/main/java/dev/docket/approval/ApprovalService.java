@@ -44,7 +44,9 @@ public class ApprovalService {
 
     @Transactional
     public ApprovalView request(long contractId, ApprovalRequest body) {
-        Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        // Lock first: the insert below takes a shared lock on the contract through its foreign key, and
+        // readiness then updates the contract; two requests holding the shared lock would deadlock.
+        Contract contract = contractService.lock(contractId);
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "new approval requests");
         }
@@ -57,7 +59,8 @@ public class ApprovalService {
 
     @Transactional
     public ApprovalView decide(long approvalId, DecisionRequest body) {
-        Approval a = approvals.findById(approvalId).orElseThrow(() -> new ApprovalNotFoundException(approvalId));
+        Approval a = approvals.lockById(approvalId).orElseThrow(() -> new ApprovalNotFoundException(approvalId));
+        contractService.lock(a.contractId());
         if (a.status() != ApprovalStatus.PENDING) {
             throw new ApprovalAlreadyDecidedException(a);
         }

@@ -36,7 +36,8 @@ class CommentController {
     @Post
     @Transactional
     HttpResponse<CommentView> add(@PathVariable long id, @Body @Valid CommentRequest body) {
-        requireContract(id);
+        // Locked like every other write on the contract, so writes to one contract queue in one order.
+        contracts.lockById(id).orElseThrow(() -> new ContractNotFoundException(id));
         Comment saved = comments.save(new Comment(null, id, body.author().strip(), body.text().strip(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
         return HttpResponse.created(CommentView.of(saved), URI.create("/api/contracts/" + id + "/comments"));

@@ -12,6 +12,7 @@ import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -81,7 +82,7 @@ public class ContractService {
             throw new InvalidFieldException("externalRef", "body names '" + request.externalRef()
                     + "' but the path names '" + externalRef + "'");
         }
-        var existing = contracts.findByExternalRef(externalRef);
+        var existing = contracts.lockByExternalRef(externalRef);
         if (existing.isEmpty()) {
             return new Upserted(true, insert(externalRef, request));
         }
@@ -104,7 +105,7 @@ public class ContractService {
 
     @Transactional
     public ContractView update(long id, ContractPatch patch) {
-        Contract c = load(id);
+        Contract c = lock(id);
         checkVersion(c, patch.version());
         if (patch.status() != null && !c.status().canMoveTo(patch.status())) {
             throw new InvalidStatusChangeException(id, c.status(), patch.status());
@@ -139,7 +140,7 @@ public class ContractService {
     /** Re-derives readySince after something outside the contract changed it, such as an approval request or decision. */
     @Transactional
     public ContractView refreshReadiness(long id) {
-        Contract c = load(id);
+        Contract c = lock(id);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract ready = withReadiness(c, current, now());
         return changed(ready == c ? c : contracts.update(ready), current);
@@ -154,7 +155,7 @@ public class ContractService {
     @Transactional
     public ContractView setGate(long id, String gateName, GateChange change) {
         readiness.requireKnown("gate", gateName);
-        Contract c = load(id);
+        Contract c = lock(id);
         if (change.version() != null) {
             checkVersion(c, change.version());
         }
@@ -214,6 +215,15 @@ public class ContractService {
 
     private Contract load(long id) {
         return contracts.findById(id).orElseThrow(() -> new ContractNotFoundException(id));
+    }
+
+    /**
+     * Loads the contract for a write and holds its row lock until commit: a concurrent writer waits here, then
+     * sees this one's version and answers 409 like any stale version, instead of deadlocking further on.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Contract lock(long id) {
+        return contracts.lockById(id).orElseThrow(() -> new ContractNotFoundException(id));
     }
 
     private static void checkVersion(Contract c, long given) {

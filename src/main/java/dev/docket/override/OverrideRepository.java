@@ -3,7 +3,6 @@ package dev.docket.override;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -25,12 +24,20 @@ public interface OverrideRepository extends CrudRepository<ContractOverride, Lon
 
     List<ContractOverride> findByCreatedAtGreaterThanEqualsAndCreatedAtLessThan(Instant from, Instant until);
 
-    /** Locks the contract row, so two requests cannot both find no active override and both add one. */
-    @Query("SELECT id FROM contract WHERE id = :contractId FOR UPDATE")
-    Optional<Long> lockContract(long contractId);
+    /**
+     * Marks the override as the contract's active one. The unique key on active_contract_id (V25) makes the
+     * database refuse a second active override per contract, whatever the application checked before.
+     */
+    @Query("UPDATE contract_override SET active_contract_id = contract_id WHERE id = :id")
+    int markActive(long id);
+
+    /** Frees the contract's active marker from an override that has expired by {@code now}. */
+    @Query("UPDATE contract_override SET active_contract_id = NULL WHERE active_contract_id = :contractId "
+            + "AND expires_at <= :now")
+    int releaseExpired(long contractId, Instant now);
 
     /** Ends an override unless it was revoked already; returns 0 when someone else revoked it first. */
-    @Query("UPDATE contract_override SET revoked_at = :at, revoked_by = :by, revoke_reason = :reason "
-            + "WHERE id = :id AND revoked_at IS NULL")
+    @Query("UPDATE contract_override SET revoked_at = :at, revoked_by = :by, revoke_reason = :reason, "
+            + "active_contract_id = NULL WHERE id = :id AND revoked_at IS NULL")
     int revokeIfActive(long id, Instant at, String by, String reason);
 }

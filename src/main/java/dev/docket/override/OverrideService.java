@@ -22,7 +22,9 @@ import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
 import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
+import dev.docket.system.DatabaseErrors;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -59,13 +61,15 @@ public class OverrideService {
 
     @Transactional
     public OverrideView create(long contractId, OverrideRequest r) {
-        Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        // The lock comes first, before any plain read: on MariaDB a plain read fixes the transaction's snapshot,
+        // and a check against a snapshot from before the lock misses an override committed in between.
+        Contract contract = contracts.lockById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "overrides");
         }
         Instant now = now();
         checks.check(r, now);
-        overrides.lockContract(contractId);
+        overrides.releaseExpired(contractId, now);
         overrides.findByContractIdAndRevokedAtIsNullAndExpiresAtGreaterThan(contractId, now).stream().findFirst()
                 .ifPresent(active -> {
                     throw new ActiveOverrideExistsException(active);
@@ -73,6 +77,14 @@ public class OverrideService {
         ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
                 r.reason().strip(), r.askedBy().strip(), r.approvedBy().strip(), now,
                 r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null));
+        try {
+            overrides.markActive(saved.id());
+        } catch (DataAccessException e) {
+            if (DatabaseErrors.isUniqueViolation(e)) {
+                throw new ActiveOverrideExistsException(contractId);
+            }
+            throw e;
+        }
         changeLog.contract(ChangeType.OVERRIDE_CREATED, saved.id(), contractId,
                 Map.of("pinToTop", saved.pinToTop(), "expiresAt", saved.expiresAt().toString()));
         events.publishEvent(new ContractChanged(contractId));
@@ -82,6 +94,8 @@ public class OverrideService {
     @Transactional
     public OverrideView revoke(long overrideId, RevokeRequest r) {
         ContractOverride o = overrides.findById(overrideId).orElseThrow(() -> new OverrideNotFoundException(overrideId));
+        // Same lock order as every other write on the contract: its row first, then its children.
+        contracts.lockById(o.contractId());
         Instant now = now();
         if (!o.isActiveAt(now)) {
             throw new OverrideNotActiveException(o);

@@ -1,21 +1,29 @@
 package dev.docket.ranking;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import dev.docket.contract.ContractService;
 import dev.docket.contract.ContractView;
+import dev.docket.contract.FlaggedEdit;
+import dev.docket.contract.ReadinessPolicy;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import dev.docket.fairness.FlaggedEdits;
 import dev.docket.feed.ChangeFeed;
 import dev.docket.forecast.Forecast;
 import dev.docket.forecast.ForecastService;
+import dev.docket.system.DatabaseErrors;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Answers "why is my deal #14?" from the ranking snapshot; the reasons come from the rules themselves. */
 @Singleton
 public class ExplanationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExplanationService.class);
 
     private final RankingService rankings;
     private final ContractService contracts;
@@ -23,9 +31,11 @@ public class ExplanationService {
     private final ForecastService forecasts;
     private final FlaggedEdits flaggedEdits;
     private final ChangeFeed feed;
+    private final ReadinessPolicy readiness;
 
     ExplanationService(RankingService rankings, ContractService contracts, CounterfactualService counterfactuals,
-                       ForecastService forecasts, FlaggedEdits flaggedEdits, ChangeFeed feed) {
+                       ForecastService forecasts, FlaggedEdits flaggedEdits, ReadinessPolicy readiness, ChangeFeed feed) {
+        this.readiness = readiness;
         this.rankings = rankings;
         this.contracts = contracts;
         this.counterfactuals = counterfactuals;
@@ -35,18 +45,40 @@ public class ExplanationService {
     }
 
     public Explanation explain(long contractId) {
-        ContractView contract = contracts.get(contractId);
         Ranking ranking = rankings.current();
+        ContractView contract;
+        List<FlaggedEdit> edits;
+        try {
+            contract = contracts.get(contractId);
+            edits = flaggedEdits.of(contractId);
+        } catch (RuntimeException e) {
+            if (DatabaseErrors.classify(e) != DatabaseErrors.Kind.UNAVAILABLE || ranking.indexOf(contractId).isEmpty()) {
+                throw e;
+            }
+            // The database is down: explain from the ranking in memory, which knows which required gates are
+            // open but not who set them when, nor the flagged edits.
+            LOG.warn("Database unavailable; explaining contract {} from the ranking in memory: {}", contractId, e.toString());
+            return explain(ranking, ranking.indexOf(contractId).get(), List.of(), List.of());
+        }
         int index = ranking.indexOf(contractId).orElseThrow(() -> new NotInQueueException(contractId, contract.status()));
+        return explain(ranking, index, contract.gates(), edits);
+    }
+
+    private Explanation explain(Ranking ranking, int index, List<ContractView.GateView> gates, List<FlaggedEdit> edits) {
         RankedEntry entry = ranking.entry(index);
+        long contractId = entry.contract().id();
+        if (gates.isEmpty()) {
+            gates = readiness.requiredFor(entry.contract().contractType()).stream().sorted()
+                    .map(g -> new ContractView.GateView(g, true, !entry.blockingGates().contains(g), null, null)).toList();
+        }
         Explanation.Neighbour ahead = index > 0 ? neighbour(ranking.entry(index - 1), entry) : null;
         Explanation.Neighbour behind = index + 1 < ranking.size() ? neighbour(ranking.entry(index + 1), entry) : null;
         Forecast forecast = forecasts.forEntry(ranking, entry);
         String summary = summary(entry, ranking.size(), ahead) + " " + ForecastService.sentence(forecast);
-        return new Explanation(contractId, contract.title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
-                entry.contributions(), entry.blockers(), contract.gates(), ahead, behind,
+        return new Explanation(contractId, entry.contract().title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
+                entry.contributions(), entry.blockers(), gates, ahead, behind,
                 summary, ranking.ruleVersion(), ranking.computedAt(),
-                counterfactuals.explore(ranking, index), forecast, flaggedEdits.of(contractId), feed.stale());
+                counterfactuals.explore(ranking, index), forecast, edits, feed.stale());
     }
 
     private static Explanation.Neighbour neighbour(RankedEntry other, RankedEntry self) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.docket.rules.version.ActivationConflictException;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
 import io.micronaut.context.BeanProvider;
@@ -66,9 +67,18 @@ public class ActiveRuleSet {
                 // This folder was live before; whatever the database says now (a rollback, say) stands.
                 adopt(recorded.get());
             } else {
-                current = new Active(result.ruleSet(), store.recordActivation(result.ruleSet(), RuleVersion.Source.FILE, null, clock.instant()));
+                try {
+                    current = new Active(result.ruleSet(), store.recordActivation(result.ruleSet(), RuleVersion.Source.FILE, null,
+                            clock.instant(), recorded.map(RuleVersion::id).orElse(null)));
+                } catch (ActivationConflictException e) {
+                    // Another instance recorded its folder while this one started; the database's choice stands.
+                    adopt(store.active().orElseThrow(() -> e));
+                }
             }
             record(RuleVersion.Source.FILE, result);
+            if (!current.ruleSet().version().equals(hash) && !store.hasEverActivated(hash)) {
+                recordLost(RuleVersion.Source.FILE, result, current.version());
+            }
         } else if (recorded.isPresent()) {
             adopt(recorded.get());
             record(RuleVersion.Source.FILE, result);
@@ -165,6 +175,18 @@ public class ActiveRuleSet {
      * recorded, made live for every instance and its ranking served. The attempt is reported activated only then.
      */
     public synchronized CheckResult activate(List<RuleSource> sources, RuleVersion.Source source, @Nullable String by) {
+        return activate(sources, source, by, current.version().id());
+    }
+
+    /**
+     * As {@link #activate(List, RuleVersion.Source, String)}, for a candidate built on version {@code basedOn}:
+     * it goes live only if that version is still live in the database (compare-and-set), so a change made
+     * meanwhile on any instance is never silently dropped.
+     *
+     * @throws RuleActivationLostException when another activation won; this instance then serves the winner
+     */
+    public synchronized CheckResult activate(List<RuleSource> sources, RuleVersion.Source source, @Nullable String by,
+                                             long basedOn) {
         CheckResult result = CandidateChecker.check(sources);
         if (result.ok() && result.ruleSet().version().equals(current.ruleSet().version())) {
             record(source, result);
@@ -185,7 +207,15 @@ public class ActiveRuleSet {
                     result.ruleSet().version(), source, current.version().id(), describe(refused.problems()));
             return refused;
         }
-        RuleVersion version = store.recordActivation(result.ruleSet(), source, by, clock.instant());
+        RuleVersion version;
+        try {
+            version = store.recordActivation(result.ruleSet(), source, by, clock.instant(), basedOn);
+        } catch (ActivationConflictException e) {
+            RuleVersion winner = store.active().orElseThrow(() -> e);
+            syncWithDatabase();
+            recordLost(source, result, winner);
+            throw new RuleActivationLostException(result.ruleSet().version(), winner);
+        }
         current = new Active(result.ruleSet(), version);
         trial.serve();
         // Recorded once the candidate's own ranking is being served: "activated" is then true of what ranks.
@@ -253,6 +283,17 @@ public class ActiveRuleSet {
             throw new RuleCompilationException(stored.problems());
         }
         current = new Active(stored.ruleSet(), version);
+    }
+
+    /**
+     * The candidate passed its checks but another activation went live first: status and health say so
+     * (not activated, with the winner named) until the next attempt.
+     */
+    private void recordLost(RuleVersion.Source source, CheckResult result, RuleVersion winner) {
+        String problem = RuleActivationLostException.describe(result.ruleSet().version(), winner);
+        lastAttempt = new RulesStatus.Attempt(attempts.incrementAndGet(), clock.instant(), source, result.ruleSet().version(),
+                false, result.took().toMillis(), List.of(new RuleProblem(null, 0, 0, problem)));
+        LOG.warn("Rule candidate from {} lost a simultaneous activation; version {} is live. {}", source, winner.id(), problem);
     }
 
     private void record(RuleVersion.Source source, CheckResult result) {

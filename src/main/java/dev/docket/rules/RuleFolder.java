@@ -2,6 +2,7 @@ package dev.docket.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,7 +25,9 @@ public final class RuleFolder {
                     + " does not exist; set docket.rules.folder (env DOCKET_RULES_FOLDER) to the folder holding the .drl files");
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
+        // Links are followed: a Kubernetes ConfigMap volume is a tree of symbolic links into a hidden
+        // "..<timestamp>" directory, whose copies the hidden-path check below leaves out.
+        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new RulesFolderChangedException(folder, e);
@@ -32,7 +35,7 @@ public final class RuleFolder {
         List<RuleSource> sources = new ArrayList<>();
         for (Path file : files) {
             String relative = folder.relativize(file).toString().replace('\\', '/');
-            if (RuleSource.Kind.of(relative) == RuleSource.Kind.OTHER || file.getFileName().toString().startsWith(".")) {
+            if (RuleSource.Kind.of(relative) == RuleSource.Kind.OTHER || relative.startsWith(".") || relative.contains("/.")) {
                 continue;
             }
             try {

@@ -85,7 +85,10 @@ class RulesController {
     @Post("/activate")
     HttpResponse<?> activate(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
         admin.requireAdmin(request);
-        CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, body.activatedBy());
+        // The files sent are laid over the version live now; activation is compare-and-set against it.
+        ActiveRuleSet.Active live = rules.active();
+        CheckResult result = rules.activate(CandidateFiles.assemble(live.ruleSet().sources(), body), RuleVersion.Source.API,
+                body.activatedBy(), live.version().id());
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
     }
 

@@ -18,6 +18,13 @@ final class RulesErrorHandlers {
     }
 
     @Singleton
+    static final class ActivationLost extends ProblemHandler<RuleActivationLostException> {
+        ActivationLost(ErrorResponseProcessor<?> processor) {
+            super(processor, HttpStatus.CONFLICT);
+        }
+    }
+
+    @Singleton
     static final class AdminRequired extends ProblemHandler<RulesAdmin.RulesAdminRequiredException> {
         AdminRequired(ErrorResponseProcessor<?> processor) {
             super(processor, HttpStatus.FORBIDDEN);

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
@@ -34,7 +35,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
 
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
-        if (response.code() >= 500) {
+        // 503 is the exception: it tells the client what to do (retry later), not how Docket failed.
+        if (response.code() >= 500 && response.code() != HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
             // Internal failures say nothing of internals to the client; the server log has the stack trace.
             return new Problem("about:blank", response.reason(), response.code(),
                     "Docket could not handle this request; the server log has the details", context.getRequest().getPath(), List.of());

@@ -10,13 +10,15 @@ import java.util.UUID;
 /**
  * A database of the test's own, made fresh for each test context and dropped afterwards, so no test
  * depends on what another run left behind. Embedded H2 by default; DOCKET_TEST_DB=mariadb uses the
- * server at DOCKET_TEST_MARIADB_URL (default jdbc:mysql://127.0.0.1:3306/, user root, empty password).
+ * server at DOCKET_TEST_MARIADB_URL (default jdbc:mariadb://127.0.0.1:3306/, user root, empty password),
+ * through MariaDB's own driver for jdbc:mariadb: URLs (MySQL's driver would drop fractional seconds there)
+ * and MySQL's for jdbc:mysql: URLs, so the same suite also runs against MySQL.
  */
 public final class TestDatabase {
 
     private final String name = "docket_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final boolean mariadb = "mariadb".equalsIgnoreCase(env("DOCKET_TEST_DB", "h2"));
-    private final String serverUrl = env("DOCKET_TEST_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/");
+    private final String serverUrl = env("DOCKET_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
     private final String user = env("DOCKET_TEST_MARIADB_USER", "root");
     private final String password = env("DOCKET_TEST_MARIADB_PASSWORD", "");
     private boolean created;
@@ -31,10 +33,31 @@ public final class TestDatabase {
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         created = true;
         return Map.of(
-                "datasources.default.url", serverUrl + name + "?useSSL=false&allowPublicKeyRetrieval=true",
+                "datasources.default.url", url(name),
                 "datasources.default.username", user,
                 "datasources.default.password", password,
-                "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
+                "datasources.default.driver-class-name", driverClass());
+    }
+
+    /** The JDBC URL of this test's database (or of the server, for an empty name), with the driver's options. */
+    public String url(String database) {
+        return serverUrl + database + (serverUrl.startsWith("jdbc:mariadb:") ? "" : "?useSSL=false&allowPublicKeyRetrieval=true");
+    }
+
+    public String driverClass() {
+        return serverUrl.startsWith("jdbc:mariadb:") ? "org.mariadb.jdbc.Driver" : "com.mysql.cj.jdbc.Driver";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
     }
 
     public boolean isMariadb() {
@@ -49,7 +72,7 @@ public final class TestDatabase {
     }
 
     private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(serverUrl + "?useSSL=false&allowPublicKeyRetrieval=true", user, password);
+        try (Connection c = DriverManager.getConnection(url(""), user, password);
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleSource;
+import dev.docket.system.DatabaseErrors;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -31,17 +34,49 @@ public class RuleVersionStore {
         this.changeLog = changeLog;
     }
 
-    /** Records a new activation of {@code ruleSet} and makes it the active version for every instance. */
+    /**
+     * Records a new activation of {@code ruleSet} and makes it the active version for every instance, but only
+     * if the live version is still {@code expectedLive} (null: none recorded yet): a compare-and-set on the
+     * live pointer, so of two activations based on the same version one wins and the other records nothing.
+     *
+     * @throws ActivationConflictException when the live version moved, or another instance recorded first
+     */
     @Transactional
-    public RuleVersion recordActivation(CompiledRuleSet ruleSet, RuleVersion.Source source, @Nullable String by, Instant at) {
-        Instant now = at.truncatedTo(ChronoUnit.MICROS);
+    public RuleVersion recordActivation(CompiledRuleSet ruleSet, RuleVersion.Source source, @Nullable String by, Instant at,
+                                        @Nullable Long expectedLive) {
+        try {
+            return compareAndRecord(ruleSet, source, by, at.truncatedTo(ChronoUnit.MICROS), expectedLive);
+        } catch (DataAccessException e) {
+            // Two first recordings at once (an empty database, two instances starting): a unique key or a
+            // deadlock on the new rows decides the winner.
+            DatabaseErrors.Kind kind = DatabaseErrors.classify(e);
+            if (kind == DatabaseErrors.Kind.CONSTRAINT || kind == DatabaseErrors.Kind.LOST_RACE) {
+                throw new ActivationConflictException("another activation of rule set " + ruleSet.version()
+                        + " or of another policy was recorded at the same moment", e);
+            }
+            throw e;
+        }
+    }
+
+    private RuleVersion compareAndRecord(CompiledRuleSet ruleSet, RuleVersion.Source source, @Nullable String by, Instant now,
+                                         @Nullable Long expectedLive) {
+        Optional<RuleState> live = state.lockById(RuleState.SINGLETON_ID);
+        Long liveId = live.map(RuleState::activeVersionId).orElse(null);
+        if (!Objects.equals(liveId, expectedLive)) {
+            throw new ActivationConflictException("the live version is " + liveId + ", not " + expectedLive
+                    + " that this activation was based on");
+        }
+        boolean first = versions.findByHash(ruleSet.version()).isEmpty();
         RuleVersion version = versions.save(new RuleVersion(null, ruleSet.version(), source, now, by,
                 String.join("\n", ruleSet.ruleNames())));
+        if (first) {
+            versions.markFirstOfHash(version.id());
+        }
         for (RuleSource file : ruleSet.sources()) {
             files.save(new RuleVersionFile(null, version.id(), file.path(), file.bytes()));
         }
         RuleState pointer = new RuleState(RuleState.SINGLETON_ID, version.id(), now);
-        if (state.existsById(RuleState.SINGLETON_ID)) {
+        if (live.isPresent()) {
             state.update(pointer);
         } else {
             state.save(pointer);

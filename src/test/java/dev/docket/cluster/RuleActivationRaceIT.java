@@ -1,0 +1,163 @@
+package dev.docket.cluster;
+
+import static dev.docket.support.Api.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+
+import dev.docket.support.RulesFolderCopy;
+import dev.docket.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Rule activation is compare-and-set on the live version: of two activations based on the same version one
+ * wins, the other gets 409 naming the winner, and an instance whose folder lost says so in status and health.
+ * Each instance watches its own copy of rules/ and never polls the database on its own during the test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuleActivationRaceIT {
+
+    static final String TOKEN = "rules-admin-secret";
+
+    final TestDatabase database = new TestDatabase();
+    final RulesFolderCopy folderA = new RulesFolderCopy();
+    final RulesFolderCopy folderB = new RulesFolderCopy();
+    Instances instances;
+
+    @BeforeAll
+    void start() {
+        Map<String, String> common = new HashMap<>(database.properties());
+        common.put("docket.rules.admin-token", TOKEN);
+        common.put("docket.rules.debounce", "50ms");
+        // No background adoption: each instance learns of the other's activation only through the compare-and-set.
+        common.put("docket.rules.sync-interval", "1h");
+        instances = new Instances();
+        for (RulesFolderCopy folder : List.of(folderA, folderB)) {
+            Map<String, String> own = new HashMap<>(common);
+            own.put("docket.rules.folder", folder.path().toString());
+            instances.add(own);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (instances != null) {
+            instances.close();
+        }
+        database.drop();
+        folderA.deleteAll();
+        folderB.deleteAll();
+    }
+
+    @Test
+    @Order(1)
+    void ofTwoSimultaneousActivationsOneWinsAndTheOtherGets409NamingTheWinner() throws Exception {
+        long before = status(0).number("number");
+        String age = folderA.read("age.drl");
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Instances.Reply>> calls = List.of(0, 1).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return activate(i, age.replace("(3 points a day)", "(3 points a day, change " + i + ")"));
+                }))
+                .toList();
+        go.countDown();
+        List<Instances.Reply> replies = calls.stream().map(CompletableFuture::join).toList();
+
+        assertThat(replies).extracting(Instances.Reply::status).containsExactlyInAnyOrder(200, 409);
+        int winner = replies.get(0).status() == 200 ? 0 : 1;
+        Map<String, Object> live = active(replies.get(winner).map());
+        long liveNumber = ((Number) live.get("number")).longValue();
+        assertThat(liveNumber).isGreaterThan(before);
+        Instances.Reply lost = replies.get(1 - winner);
+        assertThat(lost.body()).contains("version " + liveNumber + " (" + live.get("hash")).contains("was not activated");
+        // Both instances serve the winner now; the loser says its change is not live, in status and in health.
+        for (int i = 0; i < 2; i++) {
+            assertThat(status(i).map().get("hash")).isEqualTo(live.get("hash"));
+        }
+        Map<String, Object> loserStatus = instances.get(1 - winner, "/api/rules/status").map();
+        assertThat(loserStatus.get("healthy")).isEqualTo(false);
+        assertThat(String.valueOf(loserStatus.get("lastAttempt"))).contains("activated=false").contains("version " + liveNumber);
+        assertThat(instances.get(1 - winner, "/health").body()).contains("DEGRADED");
+        List<Map<String, Object>> versions = instances.get(0, "/api/rules/versions").list();
+        assertThat(versions).hasSize((int) liveNumber);
+    }
+
+    @Test
+    @Order(2)
+    void aFolderChangeThatLostToAnotherInstanceSaysSoInStatusAndHealth() throws Exception {
+        String age = folderA.read("age.drl");
+        Instances.Reply fromA = activate(0, age.replace("(3 points a day)", "(3 points each business day, from A)"));
+        assertThat(fromA.status()).as(fromA.body()).isEqualTo(200);
+        Map<String, Object> live = active(fromA.map());
+
+        // B still serves the version before A's; a save in B's folder is based on that one and must lose.
+        folderB.write("age.drl", folderB.read("age.drl").replace("(3 points a day)", "(3 points a day, saved on B)"));
+        Map<String, Object> bStatus = awaitStatus(1, s -> String.valueOf(s.get("lastAttempt")).contains("FILE")
+                && String.valueOf(s.get("lastAttempt")).contains("activated=false"));
+
+        assertThat(bStatus.get("healthy")).isEqualTo(false);
+        assertThat(String.valueOf(bStatus.get("lastAttempt"))).contains("version " + live.get("number"));
+        assertThat(((Map<?, ?>) bStatus.get("active")).get("hash")).isEqualTo(live.get("hash"));
+        assertThat(instances.get(1, "/health").body()).contains("DEGRADED");
+        assertThat(status(0).map().get("hash")).isEqualTo(live.get("hash"));
+    }
+
+    private Instances.Reply activate(int instance, String ageRule) {
+        return instances.send(instance, "POST", "/api/rules/activate", map("files", List.of(map("path", "age.drl",
+                "content", ageRule)), "activatedBy", "instance-" + instance), TOKEN);
+    }
+
+    private Instances.Reply status(int instance) {
+        Instances.Reply r = instances.get(instance, "/api/rules/status");
+        return new Instances.Reply(r.status(), jsonOf(r, "active"), null, r.took(), r.json());
+    }
+
+    private static String jsonOf(Instances.Reply r, String field) {
+        try {
+            return r.json().writeValueAsString(r.map().get(field));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> active(Map<String, Object> status) {
+        return (Map<String, Object>) status.get("active");
+    }
+
+    private Map<String, Object> awaitStatus(int instance, Predicate<Map<String, Object>> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Map<String, Object> last = null;
+        while (System.nanoTime() < deadline) {
+            last = instances.get(instance, "/api/rules/status").map();
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("status never met the condition; last: " + last);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
