@@ -39,7 +39,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
             return new Problem("about:blank", response.reason(), response.code(),
                     "Docket could not handle this request; the server log has the details", context.getRequest().getPath(), List.of());
         }
-        List<Problem.FieldProblem> errors = context.getErrors().stream().map(ProblemBodyProvider::toFieldProblem).toList();
+        List<Problem.FieldProblem> errors = context.getRootCause().flatMap(BodyErrors::of).map(List::of)
+                .orElseGet(() -> context.getErrors().stream().map(ProblemBodyProvider::toFieldProblem).toList());
         String detail = errors.isEmpty()
                 ? response.reason()
                 : String.join("; ", errors.stream()
