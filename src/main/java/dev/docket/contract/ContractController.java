@@ -54,7 +54,7 @@ class ContractController {
     }
 
     @Get("/by-ref/{externalRef}")
-    ContractView getByRef(@PathVariable String externalRef) {
+    ContractView getByRef(@PathVariable @Pattern(regexp = ContractRequest.EXTERNAL_REF, message = ContractRequest.EXTERNAL_REF_RULE) String externalRef) {
         return service.getByRef(externalRef);
     }
 

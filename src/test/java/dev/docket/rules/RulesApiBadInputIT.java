@@ -51,7 +51,7 @@ class RulesApiBadInputIT extends DatabaseTest {
                         map("files", List.of(), "delete", List.of("nothing.drl"))),
                         400, "delete", "'nothing.drl' is not in the rule set"),
                 bad("malformed JSON", json("POST", "/api/rules/preview", "{\"files\": [ {\"path\": "), 400, null,
-                        "the request body cannot be read: property 'files': Unexpected end-of-input"),
+                        "the body is not valid JSON: Unexpected end-of-input"),
                 bad("unknown version", HttpRequest.GET("/api/rules/versions/424242"), 404, null, "No rule set version has number 424242"),
                 bad("version is not a number", HttpRequest.GET("/api/rules/versions/latest"), 400, "number", "'latest' is not a valid value"),
                 bad("rollback to an unknown version", HttpRequest.POST("/api/rules/versions/424242/activate", ""), 404, null,
