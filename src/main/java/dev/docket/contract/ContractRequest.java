@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.docket.system.VisibleText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,16 +19,18 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record ContractRequest(
+        @Schema(example = "1C1I7A6R", description = "the CRM's opportunity id; " + EXTERNAL_REF_RULE)
         @Nullable @Pattern(regexp = EXTERNAL_REF, message = EXTERNAL_REF_RULE) String externalRef,
-        @NotBlank @VisibleText @Size(max = 200) String title,
-        @NotBlank @VisibleText @Size(max = 200) String account,
-        @NotBlank @VisibleText @Size(max = 120) String owner,
-        @NotBlank @VisibleText @Size(max = 120) String team,
-        @NotBlank @VisibleText @Size(max = 120) String product,
+        @Schema(example = "GTX Pro MSA for Cancity") @NotBlank @VisibleText @Size(max = 200) String title,
+        @Schema(example = "Cancity") @NotBlank @VisibleText @Size(max = 200) String account,
+        @Schema(example = "Moses Frase") @NotBlank @VisibleText @Size(max = 120) String owner,
+        @Schema(example = "Central") @NotBlank @VisibleText @Size(max = 120) String team,
+        @Schema(example = "GTX Pro") @NotBlank @VisibleText @Size(max = 120) String product,
         @NotNull ContractType contractType,
         @NotNull Paper paper,
         @NotNull @Valid Money dealValue,
         @Nullable @Valid Money expansionPotential,
+        @Schema(example = "2026-12-15", description = "YYYY-MM-DD, between 1970 and 2199")
         @Nullable LocalDate targetCloseDate,
         @Nullable @VisibleText @Size(max = 120) String assignee,
         @Nullable Map<String, Boolean> gates,
