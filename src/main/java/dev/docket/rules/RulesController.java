@@ -62,7 +62,7 @@ class RulesController {
     HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number) {
         admin.requireAdmin(request);
         CheckResult result = rules.rollback(number, request.getHeaders().get("X-Docket-User"));
-        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+        return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     /** Checks a candidate (guard, compile, probe, scenarios) and activates nothing. */
@@ -75,7 +75,7 @@ class RulesController {
     HttpResponse<?> activate(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
         admin.requireAdmin(request);
         CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, body.activatedBy());
-        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+        return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     private List<RuleSource> candidate(CandidateRequest body) {

@@ -87,7 +87,10 @@ class RulesApiBadInputIT extends DatabaseTest {
             throw new AssertionError("an empty rule file was activated");
         } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(422);
-            CandidateVerdict verdict = e.getResponse().getBody(CandidateVerdict.class).orElseThrow();
+            assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+            RejectedCandidate verdict = e.getResponse().getBody(RejectedCandidate.class).orElseThrow();
+            assertThat(verdict.status()).isEqualTo(422);
+            assertThat(verdict.errors()).anySatisfy(p -> assertThat(p.field()).isEqualTo("files[empty.drl]"));
             assertThat(verdict.valid()).isFalse();
             assertThat(verdict.problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("empty.drl"));
         }

@@ -105,6 +105,8 @@ class StrictApiIT extends DatabaseTest {
                 bad("ready=maybe", id -> HttpRequest.GET("/api/contracts?ready=maybe"), 400, "ready", "true or false"),
                 bad("huge page", id -> HttpRequest.GET("/api/contracts?page=21474837"), 400, "page", "must be less than or equal to"),
                 bad("huge ranking page", id -> HttpRequest.GET("/api/ranking?page=21474837"), 400, "page", "must be less than or equal to"),
+                bad("null in a rule delete list", id -> json("POST", "/api/rules/validate", "{\"files\":[],\"delete\":[null]}"),
+                        400, null, "must not be blank"),
                 bad("long URL", id -> HttpRequest.GET("/api/contracts?owner=" + "x".repeat(10_000)), 414, null, "URL is too long"));
     }
 
