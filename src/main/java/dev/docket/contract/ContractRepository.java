@@ -15,4 +15,6 @@ public interface ContractRepository extends CrudRepository<Contract, Long>, JpaS
     Optional<Contract> findByExternalRef(String externalRef);
 
     List<Contract> findByStatusIn(Collection<ContractStatus> statuses);
+
+    List<Contract> findByExternalRefIn(Collection<String> externalRefs);
 }
