@@ -2,7 +2,13 @@ package dev.docket;
 
 import dev.docket.rules.RuleEngineWarmUp;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
+@OpenAPIDefinition(info = @Info(title = "Docket", version = "1",
+        description = "Ranks a legal team's contract review queue with Drools rules and explains every rank. "
+                + "Every error is application/problem+json naming each field at fault. Bodies are strict JSON: "
+                + "unknown fields, coerced types, duplicate keys and trailing content are refused."))
 public class Application {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.docket.approval;
 
+import dev.docket.system.VisibleText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record DecisionRequest(
         @NotNull Decision decision,
-        @Nullable @Size(max = 4000) String comment,
+        @Nullable @VisibleText(multiLine = true) @Size(max = 4000) String comment,
         @NotBlank @Size(max = 120) String decidedBy) {
 }

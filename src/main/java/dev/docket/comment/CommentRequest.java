@@ -1,14 +1,14 @@
 package dev.docket.comment;
 
+import dev.docket.system.VisibleText;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code text} may span lines; it must hold at least one visible character. */
 @Serdeable
 public record CommentRequest(
         @NotBlank @Size(max = 120) String author,
-        @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 4000) String text) {
+        @NotNull @VisibleText(multiLine = true) @Size(max = 4000) String text) {
 }

@@ -41,6 +41,10 @@ public record Contract(
                 submittedAt, readySince, assignee, createdAt, now, version);
     }
 
+    public Contract withUpdatedAt(Instant now) {
+        return withReadySince(readySince, now);
+    }
+
     public Contract withReadySince(@Nullable Instant newReadySince, Instant now) {
         return new Contract(id, externalRef, title, account, owner, team, product, contractType, paper,
                 dealAmount, dealCurrency, expansionAmount, expansionCurrency, targetCloseDate, status,

@@ -54,17 +54,19 @@ class ContractController {
     }
 
     @Get("/by-ref/{externalRef}")
-    ContractView getByRef(@PathVariable String externalRef) {
+    ContractView getByRef(@PathVariable @Pattern(regexp = ContractRequest.EXTERNAL_REF, message = ContractRequest.EXTERNAL_REF_RULE) String externalRef) {
         return service.getByRef(externalRef);
     }
 
     @Get
     @Transactional(readOnly = true)
     ContractPage list(@QueryValue @Nullable ContractStatus status, @QueryValue @Nullable String owner,
-                      @QueryValue @Nullable String team, @QueryValue @Nullable Boolean ready,
-                      @QueryValue(defaultValue = "0") @Min(0) int page,
+                      @QueryValue @Nullable String team,
+                      // A String, because Micronaut reads any word but "true" as false ("ready=maybe").
+                      @QueryValue @Nullable @Pattern(regexp = "true|false", message = "must be true or false") String ready,
+                      @QueryValue(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                       @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Page<Contract> found = contracts.findAll(new ContractFilter(status, owner, team, ready).toSpecification(),
+        Page<Contract> found = contracts.findAll(new ContractFilter(status, owner, team, ready == null ? null : Boolean.valueOf(ready)).toSpecification(),
                 Pageable.from(page, size, Sort.of(Sort.Order.asc("id"))));
         List<Long> ids = found.getContent().stream().map(Contract::id).toList();
         Map<Long, List<Gate>> gatesById = ids.isEmpty() ? Map.of()
@@ -81,7 +83,7 @@ class ContractController {
     }
 
     @Put("/by-ref/{externalRef}")
-    HttpResponse<ContractView> upsert(@PathVariable @Pattern(regexp = "[^\\s]{1,64}") String externalRef,
+    HttpResponse<ContractView> upsert(@PathVariable @Pattern(regexp = ContractRequest.EXTERNAL_REF, message = ContractRequest.EXTERNAL_REF_RULE) String externalRef,
                                       @Body @Valid ContractRequest body) {
         ContractService.Upserted result = service.upsert(externalRef, body);
         return result.created()

@@ -11,7 +11,12 @@ import jakarta.persistence.criteria.Predicate;
 record ContractFilter(@Nullable ContractStatus status, @Nullable String owner, @Nullable String team,
                       @Nullable Boolean ready) {
 
+    /** Null when no filter is given: Micronaut Data then reads every contract (an empty AND renders "WHERE" alone). */
+    @Nullable
     PredicateSpecification<Contract> toSpecification() {
+        if (status == null && owner == null && team == null && ready == null) {
+            return null;
+        }
         return (root, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (status != null) {

@@ -2,11 +2,11 @@ package dev.docket.contract;
 
 import java.time.LocalDate;
 
+import dev.docket.system.VisibleText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -16,17 +16,17 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record ContractPatch(
         @NotNull Long version,
-        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) String title,
-        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 200) String account,
-        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 120) String owner,
-        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 120) String team,
-        @Nullable @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Size(max = 120) String product,
+        @Nullable @VisibleText @Size(max = 200) String title,
+        @Nullable @VisibleText @Size(max = 200) String account,
+        @Nullable @VisibleText @Size(max = 120) String owner,
+        @Nullable @VisibleText @Size(max = 120) String team,
+        @Nullable @VisibleText @Size(max = 120) String product,
         @Nullable ContractType contractType,
         @Nullable Paper paper,
         @Nullable @Valid Money dealValue,
         @Nullable @Valid Money expansionPotential,
         @Nullable LocalDate targetCloseDate,
         @Nullable ContractStatus status,
-        @Nullable @Size(max = 120) String assignee,
+        @Nullable @VisibleText @Size(max = 120) String assignee,
         @Nullable @Size(max = 120) String changedBy) {
 }

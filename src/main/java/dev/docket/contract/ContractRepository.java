@@ -29,4 +29,6 @@ public interface ContractRepository extends CrudRepository<Contract, Long>, JpaS
     /** {@link #lockById} by the CRM's reference, for upserts. */
     @Query("SELECT * FROM contract WHERE external_ref = :externalRef FOR UPDATE")
     Optional<Contract> lockByExternalRef(String externalRef);
+
+    List<Contract> findByExternalRefIn(Collection<String> externalRefs);
 }

@@ -90,6 +90,10 @@ public class ContractService {
         if (request.version() != null) {
             checkVersion(current, request.version());
         }
+        if (!current.status().isOpen()) {
+            // Answering 200 while the contract stays closed would tell the CRM its update took effect.
+            throw new ContractClosedException(current.id(), current.status(), "update from the CRM");
+        }
         ContractPatch replacement = new ContractPatch(current.version(), request.title(), request.account(),
                 request.owner(), request.team(), request.product(), request.contractType(), request.paper(),
                 request.dealValue(), request.expansionPotential() == null ? zero(request.dealValue().currency()) : request.expansionPotential(),
@@ -119,15 +123,22 @@ public class ContractService {
             currencies.requireAccepted("expansionPotential.currency", expansion.currency());
         }
         Instant now = now();
-        Contract edited = new Contract(c.id(), c.externalRef(),
+        Contract unchanged = new Contract(c.id(), c.externalRef(),
                 or(patch.title(), c.title()), or(patch.account(), c.account()), or(patch.owner(), c.owner()),
                 or(patch.team(), c.team()), or(patch.product(), c.product()),
                 or(patch.contractType(), c.contractType()), or(patch.paper(), c.paper()),
-                deal == null ? c.dealAmount() : deal.amount(), deal == null ? c.dealCurrency() : deal.currency(),
-                expansion == null ? c.expansionAmount() : expansion.amount(),
+                deal == null ? c.dealAmount() : sameAmount(deal.amount(), c.dealAmount()),
+                deal == null ? c.dealCurrency() : deal.currency(),
+                expansion == null ? c.expansionAmount() : sameAmount(expansion.amount(), c.expansionAmount()),
                 expansion == null ? c.expansionCurrency() : expansion.currency(),
                 or(patch.targetCloseDate(), c.targetCloseDate()), or(patch.status(), c.status()),
-                c.submittedAt(), c.readySince(), or(patch.assignee(), c.assignee()), c.createdAt(), now, c.version());
+                c.submittedAt(), c.readySince(), or(patch.assignee(), c.assignee()), c.createdAt(), c.updatedAt(), c.version());
+        if (unchanged.equals(c)) {
+            // Nothing to change: keep version and updatedAt, so a repeated CRM sync neither churns ETags nor
+            // gives legal's in-flight edits a 409.
+            return views.view(c, gates.findByContractIdOrderByName(id));
+        }
+        Contract edited = unchanged.withUpdatedAt(now);
         ValueEdits.of(c, edited, patch.changedBy(), now).forEach(valueEdits::publishEvent);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(edited, current, now));
@@ -239,6 +250,11 @@ public class ContractService {
 
     private static Money zero(String currency) {
         return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /** 48210 and 48210.00 are the same amount; keep the stored scale so an equal value compares equal. */
+    private static BigDecimal sameAmount(BigDecimal given, BigDecimal stored) {
+        return stored != null && given.compareTo(stored) == 0 ? stored : given;
     }
 
     private static <T> T or(@Nullable T value, T fallback) {

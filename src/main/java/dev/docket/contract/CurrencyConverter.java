@@ -27,6 +27,10 @@ public class CurrencyConverter {
     }
 
     public void requireAccepted(String field, @Nullable String currency) {
+        if (currency != null && !currency.equals(currency.toUpperCase(Locale.ROOT)) && isIsoCode(currency.toUpperCase(Locale.ROOT))) {
+            throw new InvalidFieldException(field, "'" + currency + "' must be written in upper case: "
+                    + currency.toUpperCase(Locale.ROOT));
+        }
         if (currency == null || !isIsoCode(currency)) {
             throw new InvalidFieldException(field, "'" + currency + "' is not an ISO 4217 currency code");
         }

@@ -1,5 +1,6 @@
 package dev.docket.override;
 
+import dev.docket.system.VisibleText;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -18,7 +19,7 @@ import jakarta.validation.constraints.Size;
 public record OverrideRequest(
         @Nullable @Digits(integer = 5, fraction = 2) BigDecimal points,
         @Nullable Boolean pinToTop,
-        @NotBlank(message = "must not be blank: say why, in at least 15 characters and 3 words") @Size(max = 1000) String reason,
+        @NotBlank(message = "must not be blank: say why, in at least 15 characters and 3 words") @VisibleText(multiLine = true) @Size(max = 1000) String reason,
         @NotBlank @Size(max = 120) String askedBy,
         @NotBlank @Size(max = 120) String approvedBy,
         @NotNull(message = "must not be null: every override needs an end date") Instant expiresAt) {

@@ -50,7 +50,7 @@ class RankingController {
      * sends it back in If-None-Match gets 304 until the ranking changes.
      */
     @Get(produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<?>> ranking(@QueryValue(defaultValue = "0") @Min(0) int page,
+    CompletableFuture<HttpResponse<?>> ranking(@QueryValue(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                                                @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
                                                @QueryValue @Nullable Lane lane, @QueryValue @Nullable Instant at,
                                                @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,

@@ -4,8 +4,9 @@ import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CandidateChecker;
 import dev.docket.rules.CandidateFiles;
 import dev.docket.rules.CandidateRequest;
-import dev.docket.rules.CandidateVerdict;
+import dev.docket.rules.RejectedCandidate;
 import dev.docket.rules.CheckResult;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -32,10 +33,10 @@ class RulePreviewController {
      * impact is how one decides whether the scenario or the rule is wrong.
      */
     @Post
-    HttpResponse<?> preview(@Body @Valid CandidateRequest body) {
+    HttpResponse<?> preview(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
         CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.candidateBase(), body), false);
         if (!result.ok()) {
-            return HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+            return RejectedCandidate.response(request, result);
         }
         return HttpResponse.ok(previews.preview(result.ruleSet(), CandidateChecker.scenarios(result.ruleSet())));
     }

@@ -65,7 +65,7 @@ class RulesController {
     HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number) {
         admin.requireAdmin(request);
         CheckResult result = rules.rollback(number, request.getHeaders().get("X-Docket-User"));
-        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+        return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     /** Takes the folder's version while folder changes are held (see {@link FolderDrift}); rules-admin. */
@@ -73,7 +73,7 @@ class RulesController {
     HttpResponse<?> takeFolder(HttpRequest<?> request) {
         admin.requireAdmin(request);
         CheckResult result = rules.takeFolder(request.getHeaders().get("X-Docket-User"));
-        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+        return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     /** Checks a candidate (guard, compile, probe, scenarios, then the real backlog) and activates nothing. */
@@ -87,9 +87,8 @@ class RulesController {
         admin.requireAdmin(request);
         // The files sent are laid over the version live now; activation is compare-and-set against it.
         ActiveRuleSet.Active live = rules.active();
-        CheckResult result = rules.activate(CandidateFiles.assemble(live.ruleSet().sources(), body), RuleVersion.Source.API,
-                body.activatedBy(), live.version().id());
-        return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+        CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, body.activatedBy(), live.version().id());
+        return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     private List<RuleSource> candidate(CandidateRequest body) {

@@ -41,7 +41,10 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
             return new Problem("about:blank", response.reason(), response.code(),
                     "Docket could not handle this request; the server log has the details", context.getRequest().getPath(), List.of());
         }
-        List<Problem.FieldProblem> errors = context.getErrors().stream().map(ProblemBodyProvider::toFieldProblem).toList();
+        List<Problem.FieldProblem> errors = context.getRootCause().flatMap(BodyErrors::of).map(List::of)
+                .orElseGet(() -> context.getErrors().stream().map(ProblemBodyProvider::toFieldProblem).toList())
+                .stream().map(e -> new Problem.FieldProblem(e.field() == null ? null : printable(e.field()), printable(e.message())))
+                .toList();
         String detail = errors.isEmpty()
                 ? response.reason()
                 : String.join("; ", errors.stream()
@@ -49,6 +52,29 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
                         .toList());
         return new Problem("about:blank", response.reason(), response.code(), detail,
                 context.getRequest().getPath(), errors);
+    }
+
+    /**
+     * Messages echo what the client sent; control characters, bidi overrides and lone surrogates are shown as
+     * escapes, so an error body is always safe to print and valid for strict JSON parsers.
+     */
+    static String printable(String text) {
+        if (StrictScalars.unsafeCharacter(text) == null && text.indexOf('\n') < 0 && text.indexOf('\t') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c) || Character.getType(c) == Character.CONTROL || StrictScalars.unsafeCharacter(String.valueOf(c)) != null) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

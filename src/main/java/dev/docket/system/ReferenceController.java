@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Min;
  * in Docket.
  * Off unless docket.bench.reference-endpoints is true (DOCKET_BENCH_REFERENCE_ENDPOINTS).
  */
+@Hidden // a load-test reference, off in production; not part of the API
 @Controller("/bench")
 @Requires(property = "docket.bench.reference-endpoints", value = "true")
 class ReferenceController {

@@ -58,7 +58,7 @@ class BadInputIT extends DatabaseTest {
                 bad("deal value is not a number", id -> json("POST", "/api/contracts",
                         "{\"externalRef\":\"B-5\",\"title\":\"t\",\"account\":\"a\",\"owner\":\"o\",\"team\":\"t\",\"product\":\"p\","
                                 + "\"contractType\":\"MSA\",\"paper\":\"OURS\",\"dealValue\":{\"amount\":\"lots\",\"currency\":\"USD\"}}"),
-                        400, null, "the request body cannot be read: Cannot deserialize value of type Money"),
+                        400, "dealValue.amount", "must be a number, not text"),
                 bad("fractions of a cent", id -> HttpRequest.POST("/api/contracts",
                         contract("B-6", "dealValue", map("amount", 10.005, "currency", "USD"))),
                         400, "dealValue.amount", "numeric value out of bounds"),

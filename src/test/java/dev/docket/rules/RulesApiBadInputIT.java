@@ -55,7 +55,7 @@ class RulesApiBadInputIT extends DatabaseTest {
                 bad("deleting null in a preview", json("POST", "/api/rules/preview", "{\"files\":[],\"delete\":[\"age.drl\", null]}"),
                         400, "delete[1]", "must be the path of a file in the rule set, not null"),
                 bad("malformed JSON", json("POST", "/api/rules/preview", "{\"files\": [ {\"path\": "), 400, null,
-                        "the request body cannot be read: property 'files': Unexpected end-of-input"),
+                        "the body is not valid JSON: Unexpected end-of-input"),
                 bad("unknown version", HttpRequest.GET("/api/rules/versions/424242"), 404, null, "No rule set version has number 424242"),
                 bad("version is not a number", HttpRequest.GET("/api/rules/versions/latest"), 400, "number", "'latest' is not a valid value"),
                 bad("rollback to an unknown version", HttpRequest.POST("/api/rules/versions/424242/activate", ""), 404, null,
@@ -91,7 +91,10 @@ class RulesApiBadInputIT extends DatabaseTest {
             throw new AssertionError("an empty rule file was activated");
         } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(422);
-            CandidateVerdict verdict = e.getResponse().getBody(CandidateVerdict.class).orElseThrow();
+            assertThat(e.getResponse().getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+            RejectedCandidate verdict = e.getResponse().getBody(RejectedCandidate.class).orElseThrow();
+            assertThat(verdict.status()).isEqualTo(422);
+            assertThat(verdict.errors()).anySatisfy(p -> assertThat(p.field()).isEqualTo("files[empty.drl]"));
             assertThat(verdict.valid()).isFalse();
             assertThat(verdict.problems()).anySatisfy(p -> assertThat(p.file()).isEqualTo("empty.drl"));
         }

@@ -1,0 +1,69 @@
+package dev.docket.system;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import jakarta.inject.Singleton;
+
+/**
+ * Netty refuses a request line or headers that are too long before routing, and Micronaut answers every such
+ * failure with a bare 413. A URL that is too long is a 414 (RFC 9110) and too many header bytes a 431.
+ */
+final class OversizedRequests {
+
+    private OversizedRequests() {
+    }
+
+    /**
+     * Micronaut looks for a 413 error route when decoding failed; running it surfaces Netty's exception, which
+     * {@link TooLong} then answers with the precise status.
+     */
+    @Controller
+    static final class StatusRoute {
+        private final ErrorResponseProcessor<?> processor;
+
+        StatusRoute(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
+        HttpResponse<?> tooLarge(HttpRequest<?> request) {
+            return processor.processResponse(ErrorContext.builder(request).errorMessage("the request is larger than Docket accepts").build(),
+                    HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE));
+        }
+    }
+
+    @Singleton
+    @Requires(classes = {TooLongFrameException.class, ExceptionHandler.class})
+    static final class TooLong implements ExceptionHandler<TooLongFrameException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        TooLong(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, TooLongFrameException exception) {
+            HttpStatus status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            String message = "the request is larger than Docket accepts";
+            if (exception instanceof TooLongHttpLineException) {
+                status = HttpStatus.REQUEST_URI_TOO_LONG;
+                message = "the URL is too long (at most 4096 bytes with the query); send fewer or shorter parameters";
+            } else if (exception instanceof TooLongHttpHeaderException) {
+                status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+                message = "the request headers are too large";
+            }
+            return processor.processResponse(ErrorContext.builder(request).cause(exception).errorMessage(message).build(),
+                    HttpResponse.status(status));
+        }
+    }
+}
