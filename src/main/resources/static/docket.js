@@ -18,3 +18,18 @@
     setInterval(poll, Number(document.body.dataset.pollMs || 5000));
   });
 })();
+
+// Rank over time: uPlot draws the history the page embeds; rank 1 at the top.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('[data-rank-chart]').forEach(function (el) {
+    if (typeof uPlot === 'undefined') { return; }
+    var data = JSON.parse(el.dataset.rankChart);
+    if (!data[0].length) { el.textContent = 'No recorded changes yet.'; return; }
+    new uPlot({
+      width: Math.min(el.clientWidth || 600, 800), height: 220,
+      scales: {x: {time: true}, y: {dir: -1}},
+      series: [{}, {label: 'rank', stroke: '#0b5cad', width: 2, spanGaps: false}],
+      axes: [{}, {label: 'rank'}]
+    }, data, el);
+  });
+});
