@@ -138,8 +138,9 @@ class ContractPageController {
 
     /** uPlot's columns: seconds since the epoch and the rank (null while out of the queue). */
     private String chartJson(List<HistoryPoint> points) {
-        long[] at = points.stream().mapToLong(p -> p.at().getEpochSecond()).toArray();
-        Integer[] rank = points.stream().map(HistoryPoint::rank).toArray(Integer[]::new);
+        List<Long> at = points.stream().map(p -> p.at().getEpochSecond()).toList();
+        // A list, not an Integer[]: the serializer unboxes array elements, and a rank is null while out of the queue.
+        List<Integer> rank = points.stream().map(HistoryPoint::rank).collect(Collectors.toList());
         try {
             return json.writeValueAsString(List.of(at, rank));
         } catch (java.io.IOException e) {
