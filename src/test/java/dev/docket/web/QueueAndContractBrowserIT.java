@@ -40,7 +40,7 @@ class QueueAndContractBrowserIT extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.sample.enabled", "true");
+        return Map.of("docket.sample.enabled", "true", "docket.sample.showcase", "true");
     }
 
     @BeforeAll

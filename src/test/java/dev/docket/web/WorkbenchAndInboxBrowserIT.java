@@ -46,7 +46,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.sample.enabled", "true", "docket.rules.folder", FOLDER.path().toString());
+        return Map.of("docket.sample.enabled", "true", "docket.sample.showcase", "true", "docket.rules.folder", FOLDER.path().toString());
     }
 
     @BeforeAll
@@ -110,8 +110,9 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     @Test
     void aPreviewShowsWhoMovesThenActivateAndRollBackChangeWhatIsLive() {
         RulesStatus before = api.get("/api/rules/status", RulesStatus.class);
-        open("/rules?file=urgency.drl");
-        setEditor(editor().replace("20.0", "90.0"));
+        open("/rules?file=value.drl");
+        assertThat(editor()).contains("10.0 * Math.log10");
+        setEditor(editor().replace("10.0 * Math.log10", "30.0 * Math.log10"));
         click("Preview");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-summary")));
         assertThat(browser.driver.findElement(By.id("preview-summary")).getText()).matches("(?s)[1-9]\\d* of \\d+ contracts move.*");
@@ -133,7 +134,8 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
         assertThat(api.get("/api/rules/status", RulesStatus.class).active().hash()).isEqualTo(before.active().hash());
 
         open("/rules/diff?from=" + before.active().number() + "&to=" + activated.active().number());
-        assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("+", "90.0").contains("-", "20.0");
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("+    double points = Math.min(40.0, 30.0 * Math.log10")
+                .contains("-    double points = Math.min(40.0, 10.0 * Math.log10");
     }
 
     @Test
