@@ -19,10 +19,11 @@
   });
 })();
 
-// Rank over time: uPlot draws the history the page embeds; rank 1 at the top.
-document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('[data-rank-chart]').forEach(function (el) {
-    if (typeof uPlot === 'undefined') { return; }
+// Rank over time: uPlot draws the history the page loads after it is shown; rank 1 at the top.
+function drawRankCharts(root) {
+  root.querySelectorAll('[data-rank-chart]').forEach(function (el) {
+    if (typeof uPlot === 'undefined' || el.dataset.drawn) { return; }
+    el.dataset.drawn = 'yes';
     var data = JSON.parse(el.dataset.rankChart);
     if (!data[0].length) { el.textContent = 'No recorded changes yet.'; return; }
     new uPlot({
@@ -32,6 +33,9 @@ document.addEventListener('DOMContentLoaded', function () {
       axes: [{}, {label: 'rank'}]
     }, data, el);
   });
+}
+document.addEventListener('DOMContentLoaded', function () { drawRankCharts(document); });
+document.addEventListener('htmx:afterSettle', function (e) { drawRankCharts(document); });
 });
 
 // The rule editor: CodeMirror over the textarea (which stays the form field), and problems marked at their line.

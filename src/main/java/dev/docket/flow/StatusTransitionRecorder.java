@@ -90,14 +90,21 @@ class StatusTransitionRecorder {
         }
     }
 
-    /** Fills an empty table from the contracts' own timestamps, so flow reports cover deals that moved before V50. */
+    /**
+     * Derives rows from the contracts' own timestamps for every contract that has none (those that moved before V50,
+     * or were loaded in bulk without events), so flow reports cover them too.
+     */
     synchronized void backfill() {
-        if (transitions.count() > 0) {
+        java.util.Set<Long> known = new java.util.HashSet<>(transitions.contractIds());
+        if (known.size() >= contracts.count()) {
             return;
         }
         List<RuleVersion> history = versions.list().stream().sorted(Comparator.comparing(RuleVersion::activatedAt)).toList();
         List<StatusTransition> derived = new ArrayList<>();
         for (Contract c : contracts.findAll()) {
+            if (known.contains(c.id())) {
+                continue;
+            }
             Instant submitted = c.submittedAt().truncatedTo(ChronoUnit.MICROS);
             derived.add(row(c, ContractStatus.SUBMITTED.name(), submitted, versionAt(history, submitted), true));
             if (c.readySince() != null) {

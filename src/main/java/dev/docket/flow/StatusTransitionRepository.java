@@ -14,6 +14,9 @@ public interface StatusTransitionRepository extends CrudRepository<StatusTransit
     @Query("SELECT * FROM status_transition WHERE contract_id = :contractId ORDER BY moved_at, id")
     List<StatusTransition> history(long contractId);
 
+    @Query("SELECT DISTINCT contract_id FROM status_transition")
+    List<Long> contractIds();
+
     @Query("SELECT * FROM status_transition WHERE moved_at >= :from AND moved_at < :until ORDER BY moved_at, id")
     List<StatusTransition> between(Instant from, Instant until);
 }

@@ -89,13 +89,23 @@ class ContractPageController {
             // Signed, approved or withdrawn: the page still shows its record, history and thread.
         }
         Instant now = clock.instant();
-        List<HistoryPoint> points = history.of(id, contract.createdAt(), now);
         OverrideView inForce = overrides.forContract(id).stream()
                 .filter(o -> o.state() == OverrideView.State.ACTIVE).findFirst().orElse(null);
         Bar bar = explanation == null ? null : Bar.of(explanation.contributions(), Bar.length(explanation.contributions()));
-        ContractPageView view = new ContractPageView(contract, explanation, bar, points, chartJson(points),
-                approvals.forContract(id), thread(id), inForce, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        ContractPageView view = new ContractPageView(contract, explanation, bar, approvals.forContract(id), thread(id),
+                inForce, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
         return Page.model(new Page(contract.title(), "queue", Actor.of(request)), view);
+    }
+
+    /**
+     * Rank over time, loaded by the page after it is shown: replaying history reads the recorded snapshots, which
+     * at 100,000 contracts takes seconds (ContractHistory), far longer than the rest of the page.
+     */
+    @Get(uri = "/history", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> history(@PathVariable long id) {
+        ContractView contract = contracts.get(id);
+        List<HistoryPoint> points = history.of(id, contract.createdAt(), clock.instant());
+        return new ModelAndView<>("contract-history", Map.of("history", points, "historyJson", chartJson(points)));
     }
 
     /** The what-if: the live rules score a changed copy; nothing is saved, so a GET that anyone may repeat. */

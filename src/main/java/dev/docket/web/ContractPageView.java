@@ -8,7 +8,6 @@ import dev.docket.approval.ApprovalView;
 import dev.docket.comment.CommentView;
 import dev.docket.contract.ContractView;
 import dev.docket.contract.Paper;
-import dev.docket.history.HistoryPoint;
 import dev.docket.override.OverrideView;
 import dev.docket.ranking.Counterfactuals;
 import dev.docket.ranking.Explanation;
@@ -16,10 +15,10 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Everything the contract page shows: the contract, its explanation when it is in the queue (null once closed),
- * the rank history for the chart, approvals, comments and the override in force.
+ * approvals, comments and the override in force.
  */
 public record ContractPageView(ContractView contract, @Nullable Explanation explanation, @Nullable Bar bar,
-                               List<HistoryPoint> history, String historyJson, List<ApprovalView> approvals,
+                               List<ApprovalView> approvals,
                                List<CommentView> comments, @Nullable OverrideView override, LocalDate today) {
 
     /** The counterfactuals phrased as things a rep can do, each with the place it leads to. */
@@ -46,10 +45,6 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
 
     public List<Paper> papers() {
         return List.of(Paper.values());
-    }
-
-    public List<HistoryPoint> recentHistory() {
-        return history.size() <= 20 ? history : history.subList(history.size() - 20, history.size());
     }
 
     public static String points(double p) {

@@ -63,14 +63,20 @@ public record QueueQuery(@Nullable String owner, @Nullable String team, @Nullabl
         }
     }
 
-    /** Case-insensitive substring test without lower-casing copies: it runs for every contract on every search. */
+    /**
+     * Case-insensitive substring test without lower-casing copies: it runs for every contract on every search, so it
+     * compares the first character cheaply and calls regionMatches only where that one matches.
+     */
     private static boolean contains(@Nullable String text, String part) {
         if (text == null) {
             return false;
         }
+        char lower = Character.toLowerCase(part.charAt(0));
+        char upper = Character.toUpperCase(part.charAt(0));
         int max = text.length() - part.length();
         for (int i = 0; i <= max; i++) {
-            if (text.regionMatches(true, i, part, 0, part.length())) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, part, 0, part.length())) {
                 return true;
             }
         }
