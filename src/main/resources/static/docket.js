@@ -35,8 +35,7 @@ function drawRankCharts(root) {
   });
 }
 document.addEventListener('DOMContentLoaded', function () { drawRankCharts(document); });
-document.addEventListener('htmx:afterSettle', function (e) { drawRankCharts(document); });
-});
+document.addEventListener('htmx:afterSettle', function () { drawRankCharts(document); });
 
 // The rule editor: CodeMirror over the textarea (which stays the form field), and problems marked at their line.
 document.addEventListener('DOMContentLoaded', function () {

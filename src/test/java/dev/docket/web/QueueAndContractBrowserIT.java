@@ -94,6 +94,22 @@ class QueueAndContractBrowserIT extends DatabaseTest {
     }
 
     @Test
+    void theQueueRefreshesItselfWhenTheRankingChanges() {
+        open("/?q=WEB-LIVE-1");
+        assertThat(column(2)).isEmpty();
+        browser.js().executeScript("window.__sameDocument = true;");
+
+        new Api(client.toBlocking()).create(contract("WEB-LIVE-1", "title", "Arrived while you watched",
+                "gates", dev.docket.support.Api.allGatesPassed()));
+
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> column(2).size() == 1);
+        assertThat(column(2).get(0)).contains("Arrived while you watched");
+        assertThat(browser.js().executeScript("return window.__sameDocument === true")).isEqualTo(true);
+    }
+
+    @Test
     void aContractPageExplainsItsRankAndAWhatIfShowsANewRankWithoutSavingIt() {
         open("/");
         WebElement second = browser.driver.findElements(By.cssSelector("#queue-rows tbody tr td:nth-child(2) a")).get(1);
@@ -111,6 +127,7 @@ class QueueAndContractBrowserIT extends DatabaseTest {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("what-if-rank")));
         String result = browser.driver.findElement(By.id("what-if-rank")).getText();
         assertThat(result).matches("#1 of \\d+ \\(now #2\\).*");
+        assertThat(browser.driver.findElements(By.cssSelector("#rank-history table"))).isNotEmpty();
         // Never stored: the queue still has the same contract second.
         open("/");
         assertThat(browser.driver.findElements(By.cssSelector("#queue-rows tbody tr td:nth-child(2) a")).get(1).getText())
