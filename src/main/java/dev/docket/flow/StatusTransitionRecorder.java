@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import dev.docket.contract.Contract;
 import dev.docket.contract.ContractChanged;
@@ -17,6 +18,8 @@ import dev.docket.rules.version.RuleVersionStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +39,23 @@ class StatusTransitionRecorder {
     private final ActiveRuleSet rules;
     private final RuleVersionStore versions;
     private final Clock clock;
+    private final ExecutorService blocking;
 
     StatusTransitionRecorder(StatusTransitionRepository transitions, ContractRepository contracts, ActiveRuleSet rules,
-                             RuleVersionStore versions, Clock clock) {
+                             RuleVersionStore versions, Clock clock,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.transitions = transitions;
         this.contracts = contracts;
         this.rules = rules;
         this.versions = versions;
         this.clock = clock;
+        this.blocking = blocking;
     }
 
+    /** Off the start-up thread: at 100,000 contracts the backfill writes for minutes, and other start-up work waits on that thread. */
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        backfill();
+        blocking.execute(this::backfill);
     }
 
     @EventListener
