@@ -105,6 +105,12 @@ public class ApprovalService {
                 .toList();
     }
 
+    /** Everyone with a pending request, for an inbox page that lets a decision maker pick their own. */
+    @Transactional(readOnly = true)
+    public List<String> pendingDecisionMakers() {
+        return approvals.findByStatus(ApprovalStatus.PENDING).stream().map(Approval::decisionMaker).distinct().sorted().toList();
+    }
+
     private Instant now() {
         // Stored as DATETIME(6): keep microseconds so a value reads back exactly as written.
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 @Serdeable
 public record CommentView(long id, long contractId, String author, String text, Instant createdAt) {
 
-    static CommentView of(Comment c) {
+    public static CommentView of(Comment c) {
         return new CommentView(c.id(), c.contractId(), c.author(), c.body(), c.createdAt());
     }
 }

@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
  * so a week of history costs one pass over that week's moves, plus one snapshot decode per full re-rank.
  */
 @Singleton
-class ContractHistory {
+public class ContractHistory {
 
     private final RankSnapshotRepository snapshots;
     private final RankMoveRepository moves;

@@ -1,0 +1,160 @@
+package dev.docket.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.docket.approval.ApprovalService;
+import dev.docket.comment.Comment;
+import dev.docket.comment.CommentRepository;
+import dev.docket.comment.CommentRequest;
+import dev.docket.comment.CommentView;
+import dev.docket.contract.ContractService;
+import dev.docket.contract.ContractView;
+import dev.docket.contract.Paper;
+import dev.docket.history.ContractHistory;
+import dev.docket.history.HistoryPoint;
+import dev.docket.override.OverrideService;
+import dev.docket.override.OverrideView;
+import dev.docket.ranking.Explanation;
+import dev.docket.ranking.ExplanationService;
+import dev.docket.ranking.NotInQueueException;
+import dev.docket.ranking.WhatIfService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.validation.validator.Validator;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.View;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/** "Why here, and what moves me up": one contract's explanation, what-if, history, approvals and comments. */
+@Controller("/contracts/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ContractPageController {
+
+    private final ContractService contracts;
+    private final ExplanationService explanations;
+    private final WhatIfService whatIfs;
+    private final ContractHistory history;
+    private final ApprovalService approvals;
+    private final CommentRepository comments;
+    private final OverrideService overrides;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ContractPageController(ContractService contracts, ExplanationService explanations, WhatIfService whatIfs,
+                           ContractHistory history, ApprovalService approvals, CommentRepository comments,
+                           OverrideService overrides, Validator validator, JsonMapper json, Clock clock) {
+        this.contracts = contracts;
+        this.explanations = explanations;
+        this.whatIfs = whatIfs;
+        this.history = history;
+        this.approvals = approvals;
+        this.comments = comments;
+        this.overrides = overrides;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @View("contract")
+    @Get(produces = MediaType.TEXT_HTML)
+    Object page(HttpRequest<?> request, @PathVariable long id) {
+        ContractView contract = contracts.get(id);
+        Explanation explanation = null;
+        try {
+            explanation = explanations.explain(id);
+        } catch (NotInQueueException closed) {
+            // Signed, approved or withdrawn: the page still shows its record, history and thread.
+        }
+        Instant now = clock.instant();
+        OverrideView inForce = overrides.forContract(id).stream()
+                .filter(o -> o.state() == OverrideView.State.ACTIVE).findFirst().orElse(null);
+        Bar bar = explanation == null ? null : Bar.of(explanation.contributions(), Bar.length(explanation.contributions()));
+        ContractPageView view = new ContractPageView(contract, explanation, bar, approvals.forContract(id), thread(id),
+                inForce, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+        return Page.model(new Page(contract.title(), "queue", Actor.of(request)), view);
+    }
+
+    /**
+     * Rank over time, loaded by the page after it is shown: replaying history reads the recorded snapshots, which
+     * at 100,000 contracts takes seconds (ContractHistory), far longer than the rest of the page.
+     */
+    @Get(uri = "/history", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> history(@PathVariable long id) {
+        ContractView contract = contracts.get(id);
+        List<HistoryPoint> points = history.of(id, contract.createdAt(), clock.instant());
+        return new ModelAndView<>("contract-history", Map.of("history", points, "historyJson", chartJson(points)));
+    }
+
+    /** The what-if: the live rules score a changed copy; nothing is saved, so a GET that anyone may repeat. */
+    @Get(uri = "/what-if", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> whatIf(@PathVariable long id, @QueryValue @Nullable LocalDate targetCloseDate,
+                                             @QueryValue @Nullable Paper paper,
+                                             @QueryValue @Nullable @PositiveOrZero @DecimalMax("100000000000000") BigDecimal expansion) {
+        return new ModelAndView<>("what-if", Map.of("o", whatIfs.whatIf(id, targetCloseDate, paper, expansion)));
+    }
+
+    @Post(uri = "/comments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Transactional
+    HttpResponse<?> comment(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> form) {
+        contracts.get(id);
+        Actor actor = Actor.of(request);
+        String author = actor.signedIn() ? actor.name() : form.getOrDefault("actor", "");
+        CommentRequest body = new CommentRequest(author.strip(), form.getOrDefault("text", ""));
+        Set<ConstraintViolation<CommentRequest>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            List<String> problems = violations.stream()
+                    .map(v -> fieldName(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                    .sorted().collect(Collectors.toList());
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("comments", Map.of("id", id, "comments", thread(id), "problems", problems,
+                            "actor", actor)));
+        }
+        comments.save(new Comment(null, id, body.author(), body.text().strip(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        return HttpResponse.ok(new ModelAndView<>("comments", Map.of("id", id, "comments", thread(id),
+                "problems", List.of(), "actor", actor)));
+    }
+
+    private List<CommentView> thread(long id) {
+        return comments.findByContractIdOrderById(id).stream().map(CommentView::of).toList();
+    }
+
+    private static String fieldName(String path) {
+        return path.endsWith("author") ? "your name" : path.endsWith("text") ? "comment" : path;
+    }
+
+    /** uPlot's columns: seconds since the epoch and the rank (null while out of the queue). */
+    private String chartJson(List<HistoryPoint> points) {
+        List<Long> at = points.stream().map(p -> p.at().getEpochSecond()).toList();
+        // A list, not an Integer[]: the serializer unboxes array elements, and a rank is null while out of the queue.
+        List<Integer> rank = points.stream().map(HistoryPoint::rank).collect(Collectors.toList());
+        try {
+            return json.writeValueAsString(List.of(at, rank));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
