@@ -8,6 +8,5 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record ApprovalRequest(
         @NotBlank @Size(max = 120) String decisionMaker,
-        @NotBlank @Size(max = 1000) String question,
-        @NotBlank @Size(max = 120) String requestedBy) {
+        @NotBlank @Size(max = 1000) String question) {
 }

@@ -1,5 +1,8 @@
 package dev.docket.approval;
 
+import dev.docket.identity.Actor;
+import dev.docket.identity.NotAllowedException;
+import dev.docket.identity.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,31 +41,42 @@ public class ApprovalService {
     }
 
     @Transactional
-    public ApprovalView request(long contractId, ApprovalRequest body) {
+    public ApprovalView request(long contractId, ApprovalRequest body, Actor actor) {
         Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        if (!actor.has(Roles.LEGAL) && !actor.is(contract.owner())) {
+            throw new NotAllowedException("'" + actor.name() + "' may ask for approvals only on their own deals; contract " + contractId
+                    + " is owned by '" + contract.owner() + "' (asking on any deal needs the legal role)");
+        }
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "new approval requests");
         }
         Approval saved = approvals.save(new Approval(null, contractId, body.decisionMaker().strip(), body.question().strip(),
-                ApprovalStatus.PENDING, body.requestedBy().strip(), now(), null, null, null));
+                ApprovalStatus.PENDING, actor.name(), now(), null, null, null));
         contractService.refreshReadiness(contractId);
         return ApprovalView.of(saved);
     }
 
     @Transactional
-    public ApprovalView decide(long approvalId, DecisionRequest body) {
+    public ApprovalView decide(long approvalId, DecisionRequest body, Actor actor) {
         Approval a = approvals.findById(approvalId).orElseThrow(() -> new ApprovalNotFoundException(approvalId));
+        if (!actor.decidesFor(a.decisionMaker())) {
+            throw new NotAllowedException("'" + actor.name() + "' is not listed to decide for " + a.decisionMaker() + "; approval "
+                    + approvalId + " is addressed to " + a.decisionMaker() + " (an admin lists decision makers on a user or token)");
+        }
+        if (actor.is(a.requestedBy())) {
+            throw new NotAllowedException("'" + actor.name() + "' asked for approval " + approvalId + " and cannot decide it too");
+        }
         if (a.status() != ApprovalStatus.PENDING) {
             throw new ApprovalAlreadyDecidedException(a);
         }
         Instant now = now();
         String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
-        if (approvals.decideIfPending(approvalId, body.decision().status().name(), body.decidedBy().strip(), now, comment) == 0) {
+        if (approvals.decideIfPending(approvalId, body.decision().status().name(), actor.name(), now, comment) == 0) {
             throw new ApprovalAlreadyDecidedException(approvalId, a.contractId());
         }
         contractService.refreshReadiness(a.contractId());
         return ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
-                a.requestedBy(), a.requestedAt(), body.decidedBy().strip(), now, comment));
+                a.requestedBy(), a.requestedAt(), actor.name(), now, comment));
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,5 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record DecisionRequest(
         @NotNull Decision decision,
-        @Nullable @Size(max = 4000) String comment,
-        @NotBlank @Size(max = 120) String decidedBy) {
+        @Nullable @Size(max = 4000) String comment) {
 }

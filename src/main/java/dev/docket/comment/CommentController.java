@@ -1,5 +1,8 @@
 package dev.docket.comment;
 
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -34,15 +37,17 @@ class CommentController {
     }
 
     @Post
+    @Secured(Roles.VIEWER)
     @Transactional
-    HttpResponse<CommentView> add(@PathVariable long id, @Body @Valid CommentRequest body) {
+    HttpResponse<CommentView> add(@PathVariable long id, @Body @Valid CommentRequest body, Authentication caller) {
         requireContract(id);
-        Comment saved = comments.save(new Comment(null, id, body.author().strip(), body.text().strip(),
+        Comment saved = comments.save(new Comment(null, id, caller.getName(), body.text().strip(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
         return HttpResponse.created(CommentView.of(saved), URI.create("/api/contracts/" + id + "/comments"));
     }
 
     @Get
+    @Secured(Roles.VIEWER)
     @Transactional(readOnly = true)
     List<CommentView> thread(@PathVariable long id) {
         requireContract(id);

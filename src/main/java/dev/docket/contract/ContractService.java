@@ -58,7 +58,8 @@ public class ContractService {
     }
 
     @Transactional
-    public ContractView create(ContractRequest request) {
+    public ContractView create(ContractRequest request, String actor) {
+        requireSubmitter(request, actor);
         String ref = request.externalRef();
         if (ref == null || ref.isBlank()) {
             throw new InvalidFieldException("externalRef", "must not be blank");
@@ -66,19 +67,20 @@ public class ContractService {
         contracts.findByExternalRef(ref).ifPresent(existing -> {
             throw new DuplicateExternalRefException(ref, existing.id());
         });
-        return insert(ref, request);
+        return insert(ref, request, actor);
     }
 
     /** Creates or replaces the contract a CRM knows by {@code externalRef}; returns whether it was created. */
     @Transactional
-    public Upserted upsert(String externalRef, ContractRequest request) {
+    public Upserted upsert(String externalRef, ContractRequest request, String actor) {
+        requireSubmitter(request, actor);
         if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
             throw new InvalidFieldException("externalRef", "body names '" + request.externalRef()
                     + "' but the path names '" + externalRef + "'");
         }
         var existing = contracts.findByExternalRef(externalRef);
         if (existing.isEmpty()) {
-            return new Upserted(true, insert(externalRef, request));
+            return new Upserted(true, insert(externalRef, request, actor));
         }
         Contract current = existing.get();
         if (request.version() != null) {
@@ -87,18 +89,17 @@ public class ContractService {
         ContractPatch replacement = new ContractPatch(current.version(), request.title(), request.account(),
                 request.owner(), request.team(), request.product(), request.contractType(), request.paper(),
                 request.dealValue(), request.expansionPotential() == null ? zero(request.dealValue().currency()) : request.expansionPotential(),
-                request.targetCloseDate(), null, request.assignee(), request.submittedBy());
-        ContractView updated = update(current.id(), replacement);
+                request.targetCloseDate(), null, request.assignee());
+        ContractView updated = update(current.id(), replacement, actor);
         if (request.gates() != null && !request.gates().isEmpty()) {
-            String by = request.submittedBy() == null ? "crm" : request.submittedBy();
-            request.gates().forEach((gate, passed) -> setGate(updated.id(), gate, new GateChange(passed, by, null)));
+            request.gates().forEach((gate, passed) -> setGate(updated.id(), gate, new GateChange(passed, null), actor));
             return new Upserted(false, get(updated.id()));
         }
         return new Upserted(false, updated);
     }
 
     @Transactional
-    public ContractView update(long id, ContractPatch patch) {
+    public ContractView update(long id, ContractPatch patch, String actor) {
         Contract c = load(id);
         checkVersion(c, patch.version());
         if (patch.status() != null && !c.status().canMoveTo(patch.status())) {
@@ -122,7 +123,7 @@ public class ContractService {
                 expansion == null ? c.expansionCurrency() : expansion.currency(),
                 or(patch.targetCloseDate(), c.targetCloseDate()), or(patch.status(), c.status()),
                 c.submittedAt(), c.readySince(), or(patch.assignee(), c.assignee()), c.createdAt(), now, c.version());
-        ValueEdits.of(c, edited, patch.changedBy(), now).forEach(valueEdits::publishEvent);
+        ValueEdits.of(c, edited, actor, now).forEach(valueEdits::publishEvent);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(edited, current, now));
         return changed(saved, current);
@@ -138,13 +139,13 @@ public class ContractService {
     }
 
     @Transactional
-    public ContractView withdraw(long id, long version) {
+    public ContractView withdraw(long id, long version, String actor) {
         return update(id, new ContractPatch(version, null, null, null, null, null, null, null, null, null, null,
-                ContractStatus.WITHDRAWN, null, null));
+                ContractStatus.WITHDRAWN, null), actor);
     }
 
     @Transactional
-    public ContractView setGate(long id, String gateName, GateChange change) {
+    public ContractView setGate(long id, String gateName, GateChange change, String actor) {
         readiness.requireKnown("gate", gateName);
         Contract c = load(id);
         if (change.version() != null) {
@@ -157,17 +158,17 @@ public class ContractService {
             return views.view(c, gates.findByContractIdOrderByName(id));
         }
         if (existing.isEmpty()) {
-            gates.save(new Gate(null, id, gateName, change.passed(), now, change.changedBy()));
+            gates.save(new Gate(null, id, gateName, change.passed(), now, actor));
         } else {
             Gate g = existing.get();
-            gates.update(new Gate(g.id(), id, gateName, change.passed(), now, change.changedBy()));
+            gates.update(new Gate(g.id(), id, gateName, change.passed(), now, actor));
         }
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(c.withReadySince(c.readySince(), now), current, now));
         return changed(saved, current);
     }
 
-    private ContractView insert(String ref, ContractRequest r) {
+    private ContractView insert(String ref, ContractRequest r, String by) {
         currencies.requireAccepted("dealValue.currency", r.dealValue().currency());
         Money expansion = r.expansionPotential() == null ? zero(r.dealValue().currency()) : r.expansionPotential();
         currencies.requireAccepted("expansionPotential.currency", expansion.currency());
@@ -183,12 +184,19 @@ public class ContractService {
                 r.contractType(), r.paper(), r.dealValue().amount(), r.dealValue().currency(),
                 expansion.amount(), expansion.currency(), r.targetCloseDate(), ContractStatus.SUBMITTED,
                 now, null, r.assignee(), now, now, null));
-        String by = r.submittedBy() == null ? r.owner() : r.submittedBy();
         List<Gate> created = initialGates.entrySet().stream()
                 .map(e -> gates.save(new Gate(null, saved.id(), e.getKey(), e.getValue(), now, by)))
                 .toList();
         Contract ready = withReadiness(saved, created, now);
         return changed(ready == saved ? saved : contracts.update(ready), created);
+    }
+
+    /** A CRM export's submittedBy may stay in the body, but it cannot name someone other than the caller. */
+    private static void requireSubmitter(ContractRequest request, String actor) {
+        if (request.submittedBy() != null && !request.submittedBy().strip().equalsIgnoreCase(actor.strip())) {
+            throw new InvalidFieldException("submittedBy", "names '" + request.submittedBy().strip() + "' but the caller is '" + actor
+                    + "'; Docket records the authenticated caller, so leave submittedBy out or make it the caller");
+        }
     }
 
     private Contract withReadiness(Contract c, List<Gate> current, Instant now) {

@@ -17,6 +17,9 @@ import dev.docket.contract.ContractClosedException;
 import dev.docket.contract.ContractNotFoundException;
 import dev.docket.contract.ContractRepository;
 import dev.docket.facts.OverrideFact;
+import dev.docket.identity.Actor;
+import dev.docket.identity.NotAllowedException;
+import dev.docket.identity.Roles;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -46,39 +49,88 @@ public class OverrideService {
         this.clock = clock;
     }
 
+    /** The first act: someone asks. Nothing changes in the ranking until an approver approves. */
     @Transactional
-    public OverrideView create(long contractId, OverrideRequest r) {
+    public OverrideView request(long contractId, OverrideRequest r, Actor asker) {
         Contract contract = contracts.findById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
+        if (!asker.has(Roles.LEGAL) && !asker.is(contract.owner())) {
+            throw new NotAllowedException("'" + asker.name() + "' may ask for overrides only on their own deals; contract " + contractId
+                    + " is owned by '" + contract.owner() + "' (asking on any deal needs the legal role)");
+        }
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "overrides");
         }
         Instant now = now();
         checks.check(r, now);
         overrides.lockContract(contractId);
-        overrides.findByContractIdAndRevokedAtIsNullAndExpiresAtGreaterThan(contractId, now).stream().findFirst()
-                .ifPresent(active -> {
-                    throw new ActiveOverrideExistsException(active);
+        requireNoneInForce(contractId, now);
+        overrides.findByContractIdAndApprovedAtIsNullAndRefusedAtIsNullAndExpiresAtGreaterThan(contractId, now).stream().findFirst()
+                .ifPresent(pending -> {
+                    throw new ActiveOverrideExistsException(pending);
                 });
         ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
-                r.reason().strip(), r.askedBy().strip(), r.approvedBy().strip(), now,
-                r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null));
-        events.publishEvent(new ContractChanged(contractId));
+                r.reason().strip(), asker.name(), null, now, r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null,
+                null, null, null, null));
         return OverrideView.of(saved, now);
     }
 
+    /** The second act: an approver who did not ask approves, and the override counts from now until it expires. */
     @Transactional
-    public OverrideView revoke(long overrideId, RevokeRequest r) {
-        ContractOverride o = overrides.findById(overrideId).orElseThrow(() -> new OverrideNotFoundException(overrideId));
+    public OverrideView approve(long overrideId, Actor approver) {
+        ContractOverride o = decidable(overrideId, approver, "approve");
         Instant now = now();
-        if (!o.isActiveAt(now)) {
-            throw new OverrideNotActiveException(o);
-        }
-        if (overrides.revokeIfActive(overrideId, now, r.by().strip(), r.reason().strip()) == 0) {
+        overrides.lockContract(o.contractId());
+        requireNoneInForce(o.contractId(), now);
+        if (overrides.approveIfPending(overrideId, now, approver.name()) == 0) {
             throw new OverrideNotActiveException(overrideId);
         }
         events.publishEvent(new ContractChanged(o.contractId()));
-        return OverrideView.of(new ContractOverride(o.id(), o.contractId(), o.points(), o.pinToTop(), o.reason(), o.askedBy(),
-                o.approvedBy(), o.createdAt(), o.expiresAt(), now, r.by().strip(), r.reason().strip()), now);
+        return OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+    }
+
+    /** The second act, the other way: an approver who did not ask refuses, and the request never counts. */
+    @Transactional
+    public OverrideView refuse(long overrideId, RevokeRequest r, Actor approver) {
+        decidable(overrideId, approver, "refuse");
+        Instant now = now();
+        if (overrides.refuseIfPending(overrideId, now, approver.name(), r.reason().strip()) == 0) {
+            throw new OverrideNotActiveException(overrideId);
+        }
+        return OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+    }
+
+    private ContractOverride decidable(long overrideId, Actor approver, String act) {
+        ContractOverride o = overrides.findById(overrideId).orElseThrow(() -> new OverrideNotFoundException(overrideId));
+        if (approver.is(o.askedBy())) {
+            throw new NotAllowedException("'" + approver.name() + "' asked for override " + overrideId + " and cannot " + act
+                    + " it too; another approver must");
+        }
+        Instant now = now();
+        if (!o.isPendingAt(now)) {
+            throw new OverrideNotActiveException(o, now);
+        }
+        return o;
+    }
+
+    private void requireNoneInForce(long contractId, Instant now) {
+        overrides.findByContractIdAndApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(contractId, now).stream().findFirst()
+                .ifPresent(active -> {
+                    throw new ActiveOverrideExistsException(active);
+                });
+    }
+
+    @Transactional
+    public OverrideView revoke(long overrideId, RevokeRequest r, Actor by) {
+        ContractOverride o = overrides.findById(overrideId).orElseThrow(() -> new OverrideNotFoundException(overrideId));
+        Instant now = now();
+        if (!o.isActiveAt(now)) {
+            throw new OverrideNotActiveException(o, now);
+        }
+        if (overrides.revokeIfActive(overrideId, now, by.name(), r.reason().strip()) == 0) {
+            throw new OverrideNotActiveException(overrideId);
+        }
+        events.publishEvent(new ContractChanged(o.contractId()));
+        return OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
     }
 
     @Transactional(readOnly = true)
@@ -98,8 +150,8 @@ public class OverrideService {
         // At most one is active per contract; should two ever be, the newer decision wins.
         // Few contracts hold an override, so for a large backlog all active ones are read and the rest ignored.
         List<ContractOverride> active = contractIds.size() > IN_LIST_LIMIT
-                ? overrides.findByRevokedAtIsNullAndExpiresAtGreaterThan(now)
-                : overrides.findByContractIdInAndRevokedAtIsNullAndExpiresAtGreaterThan(contractIds, now);
+                ? overrides.findByApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(now)
+                : overrides.findByContractIdInAndApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(contractIds, now);
         Set<Long> wanted = contractIds instanceof Set<Long> set ? set : new HashSet<>(contractIds);
         return active.stream().filter(o -> wanted.contains(o.contractId()))
                 .sorted(Comparator.comparing(ContractOverride::createdAt))
@@ -109,7 +161,7 @@ public class OverrideService {
     /** Publishes ContractChanged for every contract whose override expired in (after, upTo]; returns how many. */
     @Transactional
     public int announceExpired(Instant after, Instant upTo) {
-        List<Long> contractIds = overrides.findByRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(after, upTo)
+        List<Long> contractIds = overrides.findByApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(after, upTo)
                 .stream().map(ContractOverride::contractId).distinct().toList();
         contractIds.forEach(id -> events.publishEvent(new ContractChanged(id)));
         return contractIds.size();

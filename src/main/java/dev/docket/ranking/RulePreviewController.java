@@ -1,5 +1,7 @@
 package dev.docket.ranking;
 
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CandidateChecker;
 import dev.docket.rules.CandidateFiles;
@@ -15,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
 
 @Controller("/api/rules/preview")
+@Secured(Roles.RULES_AUTHOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RulePreviewController {
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,7 +13,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import dev.docket.identity.Roles;
 import jakarta.validation.Valid;
 
 /** Legal ops' view of the policy: what is live, its history, and checking or activating a change. */
@@ -24,15 +26,13 @@ class RulesController {
 
     private final ActiveRuleSet rules;
     private final RuleVersionStore store;
-    private final RulesAdmin admin;
-
-    RulesController(ActiveRuleSet rules, RuleVersionStore store, RulesAdmin admin) {
+    RulesController(ActiveRuleSet rules, RuleVersionStore store) {
         this.rules = rules;
         this.store = store;
-        this.admin = admin;
     }
 
     @Get("/status")
+    @Secured(Roles.VIEWER)
     RulesStatus status() {
         ActiveRuleSet.Active active = rules.active();
         RuleVersion v = active.version();
@@ -43,6 +43,7 @@ class RulesController {
     }
 
     @Get("/versions")
+    @Secured(Roles.VIEWER)
     List<VersionSummary> versions() {
         long active = rules.active().version().id();
         return store.list().stream().map(v -> new VersionSummary(v.id(), v.hash(), v.source(), v.activatedAt(),
@@ -50,6 +51,7 @@ class RulesController {
     }
 
     @Get("/versions/{number}")
+    @Secured(Roles.VIEWER)
     VersionDetail version(@PathVariable long number) {
         RuleVersion v = store.find(number).orElseThrow(() -> new UnknownRuleVersionException(number));
         List<FileContent> files = store.sourcesOf(number).stream().map(FileContent::of).toList();
@@ -59,22 +61,23 @@ class RulesController {
 
     /** Rollback: one call makes an earlier version live again. */
     @Post("/versions/{number}/activate")
-    HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number) {
-        admin.requireAdmin(request);
-        CheckResult result = rules.rollback(number, request.getHeaders().get("X-Docket-User"));
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> rollback(@PathVariable long number, Authentication authentication) {
+        CheckResult result = rules.rollback(number, authentication.getName());
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
     }
 
     /** Checks a candidate (guard, compile, probe, scenarios) and activates nothing. */
     @Post("/validate")
+    @Secured(Roles.RULES_AUTHOR)
     CandidateVerdict validate(@Body @Valid CandidateRequest body) {
         return CandidateVerdict.of(CandidateChecker.check(candidate(body)));
     }
 
     @Post("/activate")
-    HttpResponse<?> activate(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
-        admin.requireAdmin(request);
-        CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, body.activatedBy());
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> activate(@Body @Valid CandidateRequest body, Authentication authentication) {
+        CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, authentication.getName());
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
     }
 

@@ -16,11 +16,4 @@ final class RulesErrorHandlers {
             super(processor, HttpStatus.NOT_FOUND);
         }
     }
-
-    @Singleton
-    static final class AdminRequired extends ProblemHandler<RulesAdmin.RulesAdminRequiredException> {
-        AdminRequired(ErrorResponseProcessor<?> processor) {
-            super(processor, HttpStatus.FORBIDDEN);
-        }
-    }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ./mvnw -q compile exec:exec -Dexec.args="-cp %classpath dev.docket.sample.LoadContracts --count 10000 --url http://localhost:8080"
  * </pre>
  * (exec:exec, not exec:java: the Micronaut parent configures exec arguments that exec:java cannot parse.)
+ * Writes need a token with the legal role: {@code --token} or DOCKET_TOKEN (README: Who may do what).
  */
 public final class LoadContracts {
 
@@ -38,8 +39,10 @@ public final class LoadContracts {
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final String url;
     private final int count;
+    private final String token;
 
-    private LoadContracts(String url, int count, long seed) {
+    private LoadContracts(String url, int count, long seed, String token) {
+        this.token = token;
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.count = count;
         this.generator = new ContractGenerator(seed);
@@ -50,7 +53,8 @@ public final class LoadContracts {
         int count = Integer.parseInt(options.getOrDefault("count", "10000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         LoadContracts load = new LoadContracts(options.getOrDefault("url", "http://localhost:8080"), count,
-                Long.parseLong(options.getOrDefault("seed", "1")));
+                Long.parseLong(options.getOrDefault("seed", "1")),
+                options.getOrDefault("token", System.getenv().getOrDefault("DOCKET_TOKEN", "")));
         System.out.printf("Loading %d contracts into %s with %d threads%n", count, load.url, threads);
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
@@ -77,6 +81,7 @@ public final class LoadContracts {
                             + URLEncoder.encode(request.externalRef(), StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .PUT(HttpRequest.BodyPublishers.ofString(ContractJson.of(request)))
                     .build();
             try {

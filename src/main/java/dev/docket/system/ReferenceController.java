@@ -1,5 +1,7 @@
 package dev.docket.system;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,7 @@ import jakarta.validation.constraints.Min;
  * Off unless docket.bench.reference-endpoints is true (DOCKET_BENCH_REFERENCE_ENDPOINTS).
  */
 @Controller("/bench")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = "docket.bench.reference-endpoints", value = "true")
 class ReferenceController {
 

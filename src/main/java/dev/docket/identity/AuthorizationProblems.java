@@ -1,0 +1,49 @@
+package dev.docket.identity;
+
+import java.util.List;
+
+import dev.docket.system.Problem;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Every 401 and 403 is problem+json saying what is missing, as every other error is. */
+@Singleton
+@Replaces(DefaultAuthorizationExceptionHandler.class)
+class AuthorizationProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+
+    static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+
+    @Override
+    public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+        return exception.isForbidden() ? forbidden(request, exception) : unauthorized(request);
+    }
+
+    static MutableHttpResponse<Problem> unauthorized(HttpRequest<?> request) {
+        String detail = request.getHeaders().getAuthorization().isPresent()
+                ? "The credentials sent are not valid: the token is unknown, revoked, expired or altered"
+                : "This needs a signed-in caller: send 'Authorization: Bearer <token>' (README: Who may do what)";
+        return HttpResponse.<Problem>status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(PROBLEM_JSON)
+                .body(new Problem("about:blank", "Unauthorized", 401, detail, request.getPath(), List.of()));
+    }
+
+    private static MutableHttpResponse<Problem> forbidden(HttpRequest<?> request, AuthorizationException exception) {
+        String who = exception.getAuthentication() == null ? "this caller" : "'" + exception.getAuthentication().getName() + "'";
+        String detail = who + " may not " + request.getMethod() + " " + request.getPath()
+                + ": none of its roles " + (exception.getAuthentication() == null ? "[]" : exception.getAuthentication().getRoles())
+                + " allows it (README: Who may do what)";
+        return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN)
+                .contentType(PROBLEM_JSON)
+                .body(new Problem("about:blank", "Forbidden", 403, detail, request.getPath(), List.of()));
+    }
+}
