@@ -1,5 +1,6 @@
 package dev.docket.approval;
 
+import dev.docket.audit.AuditLog;
 import dev.docket.identity.Actor;
 import dev.docket.identity.NotAllowedException;
 import dev.docket.identity.Roles;
@@ -32,8 +33,11 @@ public class ApprovalService {
     private final ContractRepository contracts;
     private final ContractService contractService;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ApprovalService(ApprovalRepository approvals, ContractRepository contracts, ContractService contractService, Clock clock) {
+    ApprovalService(ApprovalRepository approvals, ContractRepository contracts, ContractService contractService, Clock clock,
+                    AuditLog audit) {
+        this.audit = audit;
         this.approvals = approvals;
         this.contracts = contracts;
         this.contractService = contractService;
@@ -53,7 +57,9 @@ public class ApprovalService {
         Approval saved = approvals.save(new Approval(null, contractId, body.decisionMaker().strip(), body.question().strip(),
                 ApprovalStatus.PENDING, actor.name(), now(), null, null, null));
         contractService.refreshReadiness(contractId);
-        return ApprovalView.of(saved);
+        ApprovalView view = ApprovalView.of(saved);
+        audit.changed("approval", saved.id(), "request", null, view);
+        return view;
     }
 
     @Transactional
@@ -75,8 +81,10 @@ public class ApprovalService {
             throw new ApprovalAlreadyDecidedException(approvalId, a.contractId());
         }
         contractService.refreshReadiness(a.contractId());
-        return ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
+        ApprovalView decided = ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
                 a.requestedBy(), a.requestedAt(), actor.name(), now, comment));
+        audit.changed("approval", approvalId, "decide", ApprovalView.of(a), decided);
+        return decided;
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.docket.comment;
 
+import dev.docket.audit.AuditLog;
 import dev.docket.identity.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -29,8 +30,10 @@ class CommentController {
     private final CommentRepository comments;
     private final ContractRepository contracts;
     private final Clock clock;
+    private final AuditLog audit;
 
-    CommentController(CommentRepository comments, ContractRepository contracts, Clock clock) {
+    CommentController(CommentRepository comments, ContractRepository contracts, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.comments = comments;
         this.contracts = contracts;
         this.clock = clock;
@@ -43,7 +46,9 @@ class CommentController {
         requireContract(id);
         Comment saved = comments.save(new Comment(null, id, caller.getName(), body.text().strip(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        return HttpResponse.created(CommentView.of(saved), URI.create("/api/contracts/" + id + "/comments"));
+        CommentView view = CommentView.of(saved);
+        audit.changed("comment", saved.id(), "add", null, view);
+        return HttpResponse.created(view, URI.create("/api/contracts/" + id + "/comments"));
     }
 
     @Get

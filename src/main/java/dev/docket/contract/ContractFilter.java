@@ -11,7 +11,12 @@ import jakarta.persistence.criteria.Predicate;
 record ContractFilter(@Nullable ContractStatus status, @Nullable String owner, @Nullable String team,
                       @Nullable Boolean ready) {
 
+    /** Null when no filter is given: an empty conjunction renders as "WHERE" with nothing after it, a SQL error. */
+    @Nullable
     PredicateSpecification<Contract> toSpecification() {
+        if (status == null && owner == null && team == null && ready == null) {
+            return null;
+        }
         return (root, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (status != null) {

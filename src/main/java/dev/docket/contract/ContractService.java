@@ -1,5 +1,6 @@
 package dev.docket.contract;
 
+import dev.docket.audit.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,11 +30,14 @@ public class ContractService {
     private final ApplicationEventPublisher<ContractValueEdited> valueEdits;
     private final ApprovalHolds approvals;
     private final Clock clock;
+    private final AuditLog audit;
 
     ContractService(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                     CurrencyConverter currencies, ContractViews views,
                     ApplicationEventPublisher<ContractChanged> events,
-                    ApplicationEventPublisher<ContractValueEdited> valueEdits, ApprovalHolds approvals, Clock clock) {
+                    ApplicationEventPublisher<ContractValueEdited> valueEdits, ApprovalHolds approvals, Clock clock,
+                    AuditLog audit) {
+        this.audit = audit;
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -126,7 +130,10 @@ public class ContractService {
         ValueEdits.of(c, edited, actor, now).forEach(valueEdits::publishEvent);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(edited, current, now));
-        return changed(saved, current);
+        ContractView after = changed(saved, current);
+        String action = c.status() == saved.status() ? "update" : saved.status() == ContractStatus.WITHDRAWN ? "withdraw" : "status";
+        audit.changed("contract", id, action, views.view(c, current), after);
+        return after;
     }
 
     /** Re-derives readySince after something outside the contract changed it, such as an approval request or decision. */
@@ -157,6 +164,8 @@ public class ContractService {
             // Re-sending the same state is not a change: the gate keeps its time and author.
             return views.view(c, gates.findByContractIdOrderByName(id));
         }
+        audit.changed("gate", id + "/" + gateName, "set", Map.of("passed", existing.map(g -> (Object) g.passed()).orElse("unset")),
+                Map.of("passed", change.passed()));
         if (existing.isEmpty()) {
             gates.save(new Gate(null, id, gateName, change.passed(), now, actor));
         } else {
@@ -188,7 +197,9 @@ public class ContractService {
                 .map(e -> gates.save(new Gate(null, saved.id(), e.getKey(), e.getValue(), now, by)))
                 .toList();
         Contract ready = withReadiness(saved, created, now);
-        return changed(ready == saved ? saved : contracts.update(ready), created);
+        ContractView view = changed(ready == saved ? saved : contracts.update(ready), created);
+        audit.changed("contract", view.id(), "create", null, view);
+        return view;
     }
 
     /** A CRM export's submittedBy may stay in the body, but it cannot name someone other than the caller. */

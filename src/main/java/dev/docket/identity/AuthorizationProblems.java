@@ -2,6 +2,7 @@ package dev.docket.identity;
 
 import java.util.List;
 
+import dev.docket.audit.AuditLog;
 import dev.docket.system.Problem;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
@@ -13,6 +14,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 
 /** Every 401 and 403 is problem+json saying what is missing, as every other error is. */
@@ -20,11 +23,22 @@ import jakarta.inject.Singleton;
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class AuthorizationProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
+    private final AuditLog audit;
+
+    AuthorizationProblems(AuditLog audit) {
+        this.audit = audit;
+    }
+
     static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
-        return exception.isForbidden() ? forbidden(request, exception) : unauthorized(request);
+        if (!exception.isForbidden()) {
+            return unauthorized(request);
+        }
+        MutableHttpResponse<Problem> response = forbidden(request, exception);
+        audit.refused(request, exception.getAuthentication(), response.body().detail());
+        return response;
     }
 
     static MutableHttpResponse<Problem> unauthorized(HttpRequest<?> request) {
@@ -39,9 +53,13 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
 
     private static MutableHttpResponse<Problem> forbidden(HttpRequest<?> request, AuthorizationException exception) {
         String who = exception.getAuthentication() == null ? "this caller" : "'" + exception.getAuthentication().getName() + "'";
-        String detail = who + " may not " + request.getMethod() + " " + request.getPath()
-                + ": none of its roles " + (exception.getAuthentication() == null ? "[]" : exception.getAuthentication().getRoles())
-                + " allows it (README: Who may do what)";
+        String needed = RouteAttributes.getRouteMatch(request)
+                .map(m -> String.join(" or ", m.getAnnotationMetadata().stringValues(Secured.class)))
+                .filter(roles -> !roles.isEmpty())
+                .map(roles -> "it needs the role " + roles)
+                .orElse("no role allows it");
+        String detail = who + " may not " + request.getMethod() + " " + request.getPath() + ": " + needed + ", and the caller holds "
+                + (exception.getAuthentication() == null ? "[]" : exception.getAuthentication().getRoles()) + " (README: Who may do what)";
         return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN)
                 .contentType(PROBLEM_JSON)
                 .body(new Problem("about:blank", "Forbidden", 403, detail, request.getPath(), List.of()));

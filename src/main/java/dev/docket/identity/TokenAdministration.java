@@ -1,5 +1,6 @@
 package dev.docket.identity;
 
+import dev.docket.audit.AuditLog;
 import java.util.List;
 
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,9 +11,11 @@ import jakarta.inject.Singleton;
 class TokenAdministration {
 
     private final ApiTokens tokens;
+    private final AuditLog audit;
 
-    TokenAdministration(ApiTokens tokens) {
+    TokenAdministration(ApiTokens tokens, AuditLog audit) {
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @Transactional
@@ -20,6 +23,7 @@ class TokenAdministration {
         List<String> roles = RoleNames.requireKnown("roles", body.roles());
         ApiTokens.Created created = tokens.create(body.name(), roles, body.decides() == null ? List.of() : body.decides(),
                 body.expiresAt(), actor.name());
+        audit.changed("token", created.token().id(), "create", null, TokenView.of(created.token()));
         return TokenView.of(created.token(), created.secret());
     }
 
@@ -29,7 +33,9 @@ class TokenAdministration {
 
     @Transactional
     TokenView revoke(long id, Actor actor) {
-        tokens.revoke(id, actor.name());
-        return TokenView.of(tokens.find(id).orElseThrow());
+        ApiToken before = tokens.revoke(id, actor.name());
+        TokenView after = TokenView.of(tokens.find(id).orElseThrow());
+        audit.changed("token", id, "revoke", TokenView.of(before), after);
+        return after;
     }
 }

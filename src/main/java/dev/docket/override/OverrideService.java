@@ -1,5 +1,6 @@
 package dev.docket.override;
 
+import dev.docket.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,9 +40,11 @@ public class OverrideService {
     private final OverrideChecks checks;
     private final ApplicationEventPublisher<ContractChanged> events;
     private final Clock clock;
+    private final AuditLog audit;
 
     OverrideService(OverrideRepository overrides, ContractRepository contracts, OverrideChecks checks,
-                    ApplicationEventPublisher<ContractChanged> events, Clock clock) {
+                    ApplicationEventPublisher<ContractChanged> events, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.overrides = overrides;
         this.contracts = contracts;
         this.checks = checks;
@@ -71,7 +74,9 @@ public class OverrideService {
         ContractOverride saved = overrides.save(new ContractOverride(null, contractId, r.pins() ? null : r.points(), r.pins(),
                 r.reason().strip(), asker.name(), null, now, r.expiresAt().truncatedTo(ChronoUnit.MICROS), null, null, null,
                 null, null, null, null));
-        return OverrideView.of(saved, now);
+        OverrideView view = OverrideView.of(saved, now);
+        audit.changed("override", saved.id(), "request", null, view);
+        return view;
     }
 
     /** The second act: an approver who did not ask approves, and the override counts from now until it expires. */
@@ -85,18 +90,22 @@ public class OverrideService {
             throw new OverrideNotActiveException(overrideId);
         }
         events.publishEvent(new ContractChanged(o.contractId()));
-        return OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+        OverrideView view = OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+        audit.changed("override", overrideId, "approve", OverrideView.of(o, now), view);
+        return view;
     }
 
     /** The second act, the other way: an approver who did not ask refuses, and the request never counts. */
     @Transactional
     public OverrideView refuse(long overrideId, RevokeRequest r, Actor approver) {
-        decidable(overrideId, approver, "refuse");
+        ContractOverride o = decidable(overrideId, approver, "refuse");
         Instant now = now();
         if (overrides.refuseIfPending(overrideId, now, approver.name(), r.reason().strip()) == 0) {
             throw new OverrideNotActiveException(overrideId);
         }
-        return OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+        OverrideView view = OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+        audit.changed("override", overrideId, "refuse", OverrideView.of(o, now), view);
+        return view;
     }
 
     private ContractOverride decidable(long overrideId, Actor approver, String act) {
@@ -130,7 +139,9 @@ public class OverrideService {
             throw new OverrideNotActiveException(overrideId);
         }
         events.publishEvent(new ContractChanged(o.contractId()));
-        return OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+        OverrideView view = OverrideView.of(overrides.findById(overrideId).orElseThrow(), now);
+        audit.changed("override", overrideId, "revoke", OverrideView.of(o, now), view);
+        return view;
     }
 
     @Transactional(readOnly = true)

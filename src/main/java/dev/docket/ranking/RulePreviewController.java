@@ -1,5 +1,6 @@
 package dev.docket.ranking;
 
+import dev.docket.audit.AuditLog;
 import dev.docket.identity.Roles;
 import io.micronaut.security.annotation.Secured;
 import dev.docket.rules.ActiveRuleSet;
@@ -24,7 +25,10 @@ class RulePreviewController {
     private final ImpactPreviewService previews;
     private final ActiveRuleSet rules;
 
-    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules) {
+    private final AuditLog audit;
+
+    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules, AuditLog audit) {
+        this.audit = audit;
         this.previews = previews;
         this.rules = rules;
     }
@@ -37,6 +41,7 @@ class RulePreviewController {
     @Post
     HttpResponse<?> preview(@Body @Valid CandidateRequest body) {
         CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.get().sources(), body), false);
+        audit.acted("rules", "candidate", "preview", java.util.Map.of("ok", result.ok(), "problems", result.problems().size()));
         if (!result.ok()) {
             return HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
         }

@@ -1,5 +1,6 @@
 package dev.docket.rules;
 
+import dev.docket.audit.AuditLog;
 import java.util.Base64;
 import java.util.List;
 
@@ -26,9 +27,12 @@ class RulesController {
 
     private final ActiveRuleSet rules;
     private final RuleVersionStore store;
-    RulesController(ActiveRuleSet rules, RuleVersionStore store) {
+    private final AuditLog audit;
+
+    RulesController(ActiveRuleSet rules, RuleVersionStore store, AuditLog audit) {
         this.rules = rules;
         this.store = store;
+        this.audit = audit;
     }
 
     @Get("/status")
@@ -64,6 +68,7 @@ class RulesController {
     @Secured(Roles.RULES_ADMIN)
     HttpResponse<?> rollback(@PathVariable long number, Authentication authentication) {
         CheckResult result = rules.rollback(number, authentication.getName());
+        audit.acted("rules", number, "rollback", outcome(result));
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
     }
 
@@ -71,14 +76,22 @@ class RulesController {
     @Post("/validate")
     @Secured(Roles.RULES_AUTHOR)
     CandidateVerdict validate(@Body @Valid CandidateRequest body) {
-        return CandidateVerdict.of(CandidateChecker.check(candidate(body)));
+        CheckResult result = CandidateChecker.check(candidate(body));
+        audit.acted("rules", "candidate", "validate", outcome(result));
+        return CandidateVerdict.of(result);
     }
 
     @Post("/activate")
     @Secured(Roles.RULES_ADMIN)
     HttpResponse<?> activate(@Body @Valid CandidateRequest body, Authentication authentication) {
         CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, authentication.getName());
+        audit.acted("rules", result.ok() ? String.valueOf(rules.active().version().id()) : "candidate", "activate", outcome(result));
         return result.ok() ? HttpResponse.ok(status()) : HttpResponse.unprocessableEntity().body(CandidateVerdict.of(result));
+    }
+
+    /** What the audit log keeps of a check: whether it passed, how many problems, and the live version after it. */
+    private java.util.Map<String, Object> outcome(CheckResult result) {
+        return java.util.Map.of("ok", result.ok(), "problems", result.problems().size(), "liveVersion", rules.active().version().id());
     }
 
     private List<RuleSource> candidate(CandidateRequest body) {
