@@ -25,6 +25,12 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
+    /** Before the JWT validator, which would otherwise try (and fail) to parse every API token as a JWT first. */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         if (token.contains(".") || token.length() < ApiTokens.MIN_LENGTH) {

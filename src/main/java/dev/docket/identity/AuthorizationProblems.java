@@ -34,7 +34,12 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (!exception.isForbidden()) {
-            return unauthorized(request);
+            MutableHttpResponse<Problem> response = unauthorized(request);
+            if (request.getHeaders().getAuthorization().isPresent()) {
+                // Credentials that fail (unknown, revoked, expired, altered) are an attempt worth keeping; a bare anonymous call is not.
+                audit.refused(request, null, response.body().detail());
+            }
+            return response;
         }
         MutableHttpResponse<Problem> response = forbidden(request, exception);
         audit.refused(request, exception.getAuthentication(), response.body().detail());

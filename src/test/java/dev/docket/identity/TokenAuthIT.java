@@ -88,7 +88,7 @@ class TokenAuthIT extends DatabaseTest {
     }
 
     @Test
-    void revokedTamperedAndExpiredTokensAreRefusedWith401() {
+    void revokedTamperedAndExpiredTokensAreRefusedWith401() throws InterruptedException {
         Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         String legal = people.token("revoke-me", "legal");
@@ -113,6 +113,21 @@ class TokenAuthIT extends DatabaseTest {
         clock.advance(Duration.ofHours(2));
         assertThat(api.fail(as(shortLived, HttpRequest.POST("/api/contracts", contract("EX-2")))).status()).isEqualTo(401);
         clock.set(TestClock.START);
+
+        // Tampered, revoked and expired: three refused attempts with credentials, each kept in the audit log.
+        assertThat(refusedWithInvalidCredentials()).as("refused attempts in the audit log").isGreaterThanOrEqualTo(3);
+    }
+
+    private long refusedWithInvalidCredentials() throws InterruptedException {
+        long found = 0;
+        for (int i = 0; i < 50 && found < 3; i++) {
+            Thread.sleep(100);
+            found = client.toBlocking().retrieve(HttpRequest.GET("/api/audit?outcome=REFUSED&size=1000"),
+                            io.micronaut.core.type.Argument.mapOf(String.class, Object.class))
+                    .entrySet().stream().filter(e -> e.getKey().equals("items")).map(e -> (List<?>) e.getValue()).findFirst().orElseThrow()
+                    .stream().filter(e -> String.valueOf(((Map<?, ?>) e).get("detail")).contains("not valid")).count();
+        }
+        return found;
     }
 
     @Test
