@@ -69,6 +69,7 @@ public class FairnessService {
         // Askers are counted by every request they made, approvers (and everything else) by what was approved.
         List<ContractOverride> requested = overrides.findByCreatedAtGreaterThanEqualsAndCreatedAtLessThan(start, until);
         List<ContractOverride> created = requested.stream().filter(o -> o.approvedAt() != null).toList();
+        List<ContractOverride> refused = requested.stream().filter(o -> o.refusedAt() != null).toList();
         List<ContractOverride> active = overrides.findByApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(now);
         List<FieldChange> edits = changes.findByChangedAtGreaterThanEqualsAndChangedAtLessThan(start, until);
         Map<Long, Contract> byId = contractsOf(Stream.of(created.stream().map(ContractOverride::contractId),
@@ -78,6 +79,7 @@ public class FairnessService {
         Function<ContractOverride, String> team = o -> byId.get(o.contractId()).team();
         return new FairnessReport(from, to, now, group("all", created, active),
                 groups(requested, active, ContractOverride::askedBy), groups(created, active, ContractOverride::approvedBy),
+                groups(refused, List.of(), ContractOverride::refusedBy),
                 groups(created, active, owner), groups(created, active, team),
                 top(active), weeks(from, to, created), ownerEdits(edits, byId));
     }

@@ -115,6 +115,23 @@ class FairnessIT extends DatabaseTest {
     }
 
     @Test
+    void aRefusedRequestCountsForItsAskerAndItsRefuserButNotAsAnOverride() {
+        Map<String, Object> body = map("points", 20, "reason", "strategic account, board-level escalation",
+                "expiresAt", clock.instant().plus(Duration.ofDays(5)).toString());
+        dev.docket.override.OverrideView asked = api.exchange(People.as(people.get("bob"),
+                HttpRequest.POST("/api/contracts/" + bobTiny.id() + "/overrides", body)), dev.docket.override.OverrideView.class).body();
+        api.exchange(People.as(people.get("general-counsel"), HttpRequest.POST("/api/overrides/" + asked.id() + "/refuse",
+                map("reason", "not a reason to move the queue"))), dev.docket.override.OverrideView.class);
+
+        FairnessReport r = api.get("/api/reports/fairness?from=2026-11-02&to=2026-11-08", FairnessReport.class);
+        assertThat(r.byAsker()).containsExactly(new FairnessReport.Group("bob", 0, 1, 0, 20.0));
+        assertThat(r.byRefuser()).containsExactly(new FairnessReport.Group("general-counsel", 0, 1, 0, 20.0));
+        assertThat(r.byApprover()).isEmpty();
+        assertThat(r.overall()).isEqualTo(new FairnessReport.Group("all", 0, 0, 0, null));
+        assertThat(r.top10().overridden()).isZero();
+    }
+
+    @Test
     void anEditToDealValueIsFlaggedInTheExplanationWithThePlacesItGained() {
         assertThat(rank(bobTiny.id())).isEqualTo(4);
         clock.set(WEEK_2);
