@@ -1,0 +1,43 @@
+package dev.docket.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+
+/**
+ * Named callers for tests that need more than the test runner: each is a real API token an admin creates through
+ * POST /api/admin/tokens, so every test identity went through the same door a customer's does.
+ */
+public final class People {
+
+    private final BlockingHttpClient http;
+
+    public People(BlockingHttpClient http) {
+        this.http = http;
+    }
+
+    /** A token acting as {@code name} with these roles, deciding for these decision makers (may be empty). */
+    @SuppressWarnings("unchecked")
+    public String token(String name, List<String> roles, List<String> decides) {
+        Map<String, Object> created = http.retrieve(HttpRequest.POST("/api/admin/tokens",
+                Map.of("name", name, "roles", roles, "decides", decides)), Map.class);
+        return (String) created.get("token");
+    }
+
+    public String token(String name, String... roles) {
+        return token(name, List.of(roles), List.of());
+    }
+
+    /** The request sent as the bearer of {@code token}. */
+    public static <T> MutableHttpRequest<T> as(String token, MutableHttpRequest<T> request) {
+        return request.bearerAuth(token);
+    }
+
+    /** The request sent without any credentials. */
+    public static <T> MutableHttpRequest<T> anonymous(MutableHttpRequest<T> request) {
+        return request.header(TestRunnerToken.ANONYMOUS, "true");
+    }
+}
