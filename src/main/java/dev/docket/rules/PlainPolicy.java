@@ -43,10 +43,10 @@ public final class PlainPolicy {
     }
 
     private static Section drl(RuleSource source) {
-        DrlText text = new DrlText(source.text());
-        List<DrlText.RuleDeclaration> declared = text.rules();
-        int firstRuleLine = declared.isEmpty() ? Integer.MAX_VALUE : declared.get(0).line();
+        // Rule names and lines come from the parser's descriptors (ParsedPolicy), as everything that reads rules does.
+        List<ParsedPolicy.Rule> declared = ParsedPolicy.parse(List.of(source)).rules();
         String[] lines = source.text().split("\n", -1);
+        int firstRuleLine = declared.stream().mapToInt(r -> r.descr().getLine()).min().orElse(Integer.MAX_VALUE);
         StringBuilder about = new StringBuilder();
         for (int i = 0; i < Math.min(lines.length, firstRuleLine - 1); i++) {
             String line = lines[i].strip();
@@ -55,8 +55,9 @@ public final class PlainPolicy {
             }
         }
         List<Rule> rules = new ArrayList<>();
-        for (DrlText.RuleDeclaration rule : declared) {
-            rules.add(new Rule(rule.name(), intent(rule.text())));
+        for (ParsedPolicy.Rule rule : declared) {
+            int from = Math.max(0, Math.min(lines.length, rule.descr().getLine() - 1));
+            rules.add(new Rule(rule.name(), intent(String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length)))));
         }
         return new Section(source.path(), about.toString(), rules);
     }

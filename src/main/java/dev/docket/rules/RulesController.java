@@ -85,14 +85,6 @@ class RulesController {
         return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
-    /** Takes the folder's version while folder changes are held (see {@link FolderDrift}); rules-admin. */
-    @Post("/folder/activate")
-    HttpResponse<?> takeFolder(HttpRequest<?> request) {
-        admin.requireAdmin(request);
-        CheckResult result = rules.takeFolder(request.getHeaders().get("X-Docket-User"));
-        return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
-    }
-
     /** Checks a candidate (guard, compile, probe, scenarios, then the real backlog) and activates nothing. */
     @Post("/validate")
     @Secured(Roles.RULES_AUTHOR)
