@@ -78,3 +78,14 @@ document.addEventListener('DOMContentLoaded', function () {
     }, data, el);
   });
 });
+
+// Sign-in and sign-out post to identity's /login and /logout, which answer with cookies (set or cleared) and no page;
+// the status says what happened, so read it (4xx responses count as "successful" under this site's htmx config).
+document.addEventListener('htmx:afterRequest', function (evt) {
+  var form = evt.detail.elt;
+  if (!form || (form.id !== 'sign-in' && form.id !== 'sign-out')) { return; }
+  var status = evt.detail.xhr.status;
+  if (form.id === 'sign-out') { window.location.assign('/'); return; }
+  if (status >= 200 && status < 300) { window.location.assign(form.dataset.next || '/'); return; }
+  document.getElementById('sign-in-problem').hidden = false;
+});

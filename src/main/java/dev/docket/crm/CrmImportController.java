@@ -2,6 +2,8 @@ package dev.docket.crm;
 
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -9,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+@Secured(Roles.LEGAL)
 @Controller("/api/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CrmImportController {
