@@ -43,9 +43,10 @@ public final class PlainPolicy {
     }
 
     private static Section drl(RuleSource source) {
-        DrlText text = new DrlText(source.text());
-        List<DrlText.RuleDeclaration> declared = text.rules();
-        int firstRuleLine = declared.isEmpty() ? Integer.MAX_VALUE : declared.get(0).line();
+        // The rules and their lines come from the Drools parser's descriptors; only the comments, which the parser
+        // drops, are read from the lines around them.
+        List<ParsedPolicy.Rule> declared = ParsedPolicy.parse(List.of(source)).rules();
+        int firstRuleLine = declared.isEmpty() ? Integer.MAX_VALUE : declared.get(0).descr().getLine();
         String[] lines = source.text().split("\n", -1);
         StringBuilder about = new StringBuilder();
         for (int i = 0; i < Math.min(lines.length, firstRuleLine - 1); i++) {
@@ -55,17 +56,16 @@ public final class PlainPolicy {
             }
         }
         List<Rule> rules = new ArrayList<>();
-        for (DrlText.RuleDeclaration rule : declared) {
-            rules.add(new Rule(rule.name(), intent(rule.text())));
+        for (ParsedPolicy.Rule rule : declared) {
+            rules.add(new Rule(rule.name(), intent(lines, rule.descr().getLine())));
         }
         return new Section(source.path(), about.toString(), rules);
     }
 
-    /** The comment lines directly under the rule's declaration line, before {@code when}. */
-    private static String intent(String ruleText) {
+    /** The comment lines directly under the rule's declaration line (1-based), before {@code when}. */
+    private static String intent(String[] lines, int declarationLine) {
         StringBuilder intent = new StringBuilder();
-        String[] lines = ruleText.split("\n");
-        for (int i = 1; i < lines.length; i++) {
+        for (int i = declarationLine; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.startsWith("//")) {
                 appendComment(intent, line);

@@ -31,10 +31,6 @@ final class RuleAllowList {
 
     static {
         CLASSES.put(FACT, RuleAllowList::factMember);
-        // ---- BEGIN overrides.drl entry: remove at merge with part B, which applies overrides and pins in Docket itself. ----
-        CLASSES.put("dev/docket/facts/OverrideFact", (name, descriptor) -> name.startsWith("get") || name.startsWith("is") ? null
-                : "only the override's getters may be read");
-        // ---- END overrides.drl entry ----
         // drools.getRule().getName() names the rule in $c.add(...); every other engine member changes or stops the engine.
         Members ruleName = (name, descriptor) -> name.equals("getRule") && descriptor.equals("()Lorg/kie/api/definition/rule/Rule;") ? null
                 : "`drools." + name + "` is not allowed: rules only rank; they may not insert, update, modify, delete, halt or reach the engine";
@@ -160,11 +156,11 @@ final class RuleAllowList {
         if (name.equals("add") || name.equals("block")) {
             return null;
         }
-        // ---- overrides.drl entry (see above): pin and the override are for overrides.drl alone; remove at merge with part B. ----
-        if (name.equals("pin") || name.equals("getOverride")) {
-            return null;
+        if (name.equals("getOverride") || name.equals("pin")) {
+            return "Docket applies approved overrides and pins itself, after the rules; a rule neither reads nor sets them";
         }
-        if (Set.of("getScore", "getContributions", "getBlockers", "getLane", "isPinned", "getPinnedBecause", "getUnformattableReasons")
+        if (Set.of("getScore", "getContributions", "getBlockers", "getLane", "isPinned", "getPinnedBecause", "getUnformattableReasons",
+                        "isParked", "getParkedBecause", "getParkedMessage", "getParkedRule")
                 .contains(name)) {
             return "a rule reads the contract's inputs, not what other rules gave it, so the order rules fire in cannot matter";
         }
