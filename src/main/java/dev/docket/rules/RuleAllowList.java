@@ -61,7 +61,7 @@ final class RuleAllowList {
         CLASSES.put("java/math/BigDecimal", RuleAllowList::bigDecimalMember);
         CLASSES.put("java/util/Objects", (name, descriptor) -> Set.of("equals", "hash", "hashCode", "isNull", "nonNull", "toString",
                 "requireNonNullElse", "compare").contains(name) ? null : "only equals, hash, isNull, nonNull, toString and requireNonNullElse");
-        CLASSES.put("java/util/Locale", (name, descriptor) -> null);
+        CLASSES.put("java/util/Locale", (name, descriptor) -> name.equals("setDefault") ? "it changes the whole service's locale" : null);
 
         for (String time : new String[] {"LocalDate", "LocalDateTime", "LocalTime", "Instant", "Duration", "Period", "DayOfWeek",
                 "Month", "Year", "YearMonth", "MonthDay", "ZoneOffset", "temporal/ChronoUnit", "temporal/ChronoField",
