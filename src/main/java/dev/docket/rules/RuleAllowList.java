@@ -55,9 +55,13 @@ final class RuleAllowList {
             CLASSES.put("java/lang/" + boxed, RuleAllowList::boxedMember);
         }
         CLASSES.put("java/math/BigDecimal", RuleAllowList::bigDecimalMember);
+        // A rule may give up on a contract it cannot score; the probe and the scenarios report which rule threw.
+        for (String exception : new String[] {"RuntimeException", "IllegalStateException", "IllegalArgumentException", "ArithmeticException"}) {
+            CLASSES.put("java/lang/" + exception, (name, descriptor) -> name.equals("<init>") ? null : "a rule may only throw it");
+        }
         CLASSES.put("java/util/Objects", (name, descriptor) -> Set.of("equals", "hash", "hashCode", "isNull", "nonNull", "toString",
                 "requireNonNullElse", "compare").contains(name) ? null : "only equals, hash, isNull, nonNull, toString and requireNonNullElse");
-        CLASSES.put("java/util/Locale", (name, descriptor) -> null);
+        CLASSES.put("java/util/Locale", (name, descriptor) -> name.equals("setDefault") ? "it changes the whole service's locale" : null);
 
         for (String time : new String[] {"LocalDate", "LocalDateTime", "LocalTime", "Instant", "Duration", "Period", "DayOfWeek",
                 "Month", "Year", "YearMonth", "MonthDay", "ZoneOffset", "temporal/ChronoUnit", "temporal/ChronoField",
