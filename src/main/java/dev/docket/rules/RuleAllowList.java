@@ -89,6 +89,10 @@ final class RuleAllowList {
     static String refusal(String owner, String name, String descriptor) {
         Members members = CLASSES.get(owner);
         if (members == null) {
+            if (owner.startsWith("org/drools/util/bitmask/")) {
+                // update($c) and modify($c) compile to a property mask first: name what the author wrote.
+                return "`update` and `modify` are not allowed in rules (" + why(owner) + ")";
+            }
             return "`" + owner.replace('/', '.') + "` is not allowed in rules (" + why(owner) + ")";
         }
         String refused = members.refusal(name, descriptor);
