@@ -51,9 +51,14 @@ public class CrmImport {
     }
 
     public ImportReport run(String csv, boolean dryRun) {
+        return run(csv, ColumnMapping.MAVEN_ANALYTICS, dryRun);
+    }
+
+    public ImportReport run(String csv, ColumnMapping mapping, boolean dryRun) {
+        mapping.checked();
         List<PipelineRow> accepted = new ArrayList<>();
         Map<Long, ImportReport.Row> rejected = new HashMap<>();
-        PipelineCsv.read(csv, accepted::add, r -> rejected.put(r.line(),
+        PipelineCsv.read(csv, mapping, accepted::add, r -> rejected.put(r.line(),
                 new ImportReport.Row(r.line(), r.externalRef(), ImportReport.Outcome.REJECTED, null, r.reason())));
         if (dryRun) {
             return transactions.executeRead(status -> report(true, plan(accepted, clock.instant()), rejected, Map.of()));

@@ -1,12 +1,19 @@
 package dev.docket.crm;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import dev.docket.contract.InvalidFieldException;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
 import dev.docket.identity.Roles;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,9 +24,11 @@ import jakarta.validation.constraints.Pattern;
 class CrmImportController {
 
     private final CrmImport imports;
+    private final JsonMapper json;
 
-    CrmImportController(CrmImport imports) {
+    CrmImportController(CrmImport imports, JsonMapper json) {
         this.imports = imports;
+        this.json = json;
     }
 
     /**
@@ -31,5 +40,22 @@ class CrmImportController {
                                 // A String, because Micronaut reads any word but "true" as false.
                                 @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun) {
         return imports.run(csv, Boolean.parseBoolean(dryRun));
+    }
+
+    /**
+     * Imports another CRM's export: multipart/form-data with the CSV in part {@code file} and a column mapping
+     * (JSON: {@code columns}, {@code stages}, {@code dateFormat}) in part {@code mapping}.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    ImportReport importMapped(@Part("file") byte[] file, @Part("mapping") String mapping,
+                              @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun) {
+        ColumnMapping parsed;
+        try {
+            parsed = json.readValue(mapping, ColumnMapping.class);
+        } catch (IOException e) {
+            throw new InvalidFieldException("mapping", "is not a column mapping (JSON with columns, stages, dateFormat): "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return imports.run(new String(file, StandardCharsets.UTF_8), parsed, Boolean.parseBoolean(dryRun));
     }
 }

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ final class PipelineCsv {
 
     static final List<String> COLUMNS = List.of("opportunity_id", "sales_agent", "product", "account", "deal_stage",
             "engage_date", "close_date", "close_value");
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     /** The CRM's stages: open deals are legal's backlog; won deals were signed and lost ones withdrawn. */
     private static final Map<String, ContractStatus> STAGES = Map.of("Prospecting", ContractStatus.SUBMITTED,
@@ -44,20 +42,22 @@ final class PipelineCsv {
     record Rejection(long line, String externalRef, String reason) {
     }
 
-    static void read(String csv, Consumer<PipelineRow> rows, Consumer<Rejection> rejections) {
+    static void read(String csv, ColumnMapping mapping, Consumer<PipelineRow> rows, Consumer<Rejection> rejections) {
         try (CSVParser parser = FORMAT.parse(new StringReader(csv))) {
-            List<String> missing = new ArrayList<>(COLUMNS);
+            List<String> missing = new ArrayList<>(COLUMNS.stream().map(mapping::header).toList());
             missing.removeAll(parser.getHeaderNames());
             if (missing.isEmpty() == false) {
                 throw new InvalidFieldException("body", "the CSV lacks the column" + (missing.size() == 1 ? " " : "s ")
-                        + String.join(", ", missing) + "; a pipeline file has the header " + String.join(",", COLUMNS));
+                        + String.join(", ", missing) + "; a pipeline file has the header " + String.join(",", COLUMNS)
+                        + " (or map other headers onto these with a column mapping)");
             }
+            Reader reader = new Reader(mapping, mapping.formatter());
             Map<String, Long> seen = new HashMap<>();
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
-                String ref = record.isSet("opportunity_id") ? record.get("opportunity_id").strip() : "";
+                String ref = record.isSet(mapping.header("opportunity_id")) ? record.get(mapping.header("opportunity_id")).strip() : "";
                 try {
-                    PipelineRow row = row(record, line, ref);
+                    PipelineRow row = reader.row(record, line, ref);
                     Long first = seen.putIfAbsent(ref, line);
                     if (first != null) {
                         throw new IllegalArgumentException("opportunity_id " + ref + " appears again (first on line " + first + ")");
@@ -74,67 +74,74 @@ final class PipelineCsv {
         }
     }
 
-    private static PipelineRow row(CSVRecord record, long line, String ref) {
-        if (!record.isConsistent()) {
-            throw new IllegalArgumentException("has " + record.size() + " columns; the header has " + COLUMNS.size());
-        }
-        if (!ref.matches(ContractRequest.EXTERNAL_REF)) {
-            throw new IllegalArgumentException("opportunity_id '" + ref + "' " + ContractRequest.EXTERNAL_REF_RULE);
-        }
-        String owner = text(record, "sales_agent", true);
-        String product = text(record, "product", true);
-        ContractStatus status = STAGES.get(record.get("deal_stage").strip());
-        if (status == null) {
-            throw new IllegalArgumentException("deal_stage '" + record.get("deal_stage") + "' is not one of " + Set.copyOf(STAGES.keySet()));
-        }
-        return new PipelineRow(line, ref, owner, product.equals("GTXPro") ? "GTX Pro" : product, text(record, "account", false),
-                status, date(record, "engage_date"), date(record, "close_date"), amount(record, "close_value"));
-    }
+    /** One file's rows, read through its mapping. */
+    private record Reader(ColumnMapping mapping, DateTimeFormatter dates) {
 
-    private static String text(CSVRecord record, String column, boolean required) {
-        String value = record.get(column).strip();
-        if (value.isEmpty()) {
-            if (required) {
-                throw new IllegalArgumentException(column + " is empty");
+        PipelineRow row(CSVRecord record, long line, String ref) {
+            if (!record.isConsistent()) {
+                throw new IllegalArgumentException("has " + record.size() + " columns; the header has " + COLUMNS.size());
             }
-            return null;
+            if (!ref.matches(ContractRequest.EXTERNAL_REF)) {
+                throw new IllegalArgumentException("opportunity_id '" + ref + "' " + ContractRequest.EXTERNAL_REF_RULE);
+            }
+            String owner = text(record, "sales_agent", true);
+            String product = text(record, "product", true);
+            String stage = record.get(mapping.header("deal_stage")).strip();
+            ContractStatus status = STAGES.get(mapping.stage(stage));
+            if (status == null) {
+                throw new IllegalArgumentException("deal_stage '" + stage + "' is not one of " + Set.copyOf(STAGES.keySet())
+                        + (mapping.stages() == null || mapping.stages().isEmpty() ? "" : " or " + mapping.stages().keySet()));
+            }
+            return new PipelineRow(line, ref, owner, product.equals("GTXPro") ? "GTX Pro" : product, text(record, "account", false),
+                    status, date(record, "engage_date"), date(record, "close_date"), amount(record, "close_value"));
         }
-        if (value.length() > 120 || !value.chars().allMatch(c -> c >= ' ' && c != 0x7f)) {
-            throw new IllegalArgumentException(column + " must be one line of at most 120 printable characters");
-        }
-        return value;
-    }
 
-    private static LocalDate date(CSVRecord record, String column) {
-        String value = record.get(column).strip();
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value, US_DATE);
-            if (date.getYear() < StrictScalars.MIN_YEAR || date.getYear() > StrictScalars.MAX_YEAR) {
-                throw new IllegalArgumentException(column + " '" + value + "' is outside the years "
-                        + StrictScalars.MIN_YEAR + " to " + StrictScalars.MAX_YEAR);
+        private String text(CSVRecord record, String column, boolean required) {
+            String value = record.get(mapping.header(column)).strip();
+            if (value.isEmpty()) {
+                if (required) {
+                    throw new IllegalArgumentException(column + " is empty");
+                }
+                return null;
             }
-            return date;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a date in the form M/D/YYYY");
+            if (value.length() > 120 || !value.chars().allMatch(c -> c >= ' ' && c != 0x7f)) {
+                throw new IllegalArgumentException(column + " must be one line of at most 120 printable characters");
+            }
+            return value;
         }
-    }
 
-    private static BigDecimal amount(CSVRecord record, String column) {
-        String value = record.get(column).strip();
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            BigDecimal amount = new BigDecimal(value);
-            if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 15) {
-                throw new IllegalArgumentException(column + " '" + value + "' must be a non-negative amount with at most 2 decimals");
+        private LocalDate date(CSVRecord record, String column) {
+            String value = record.get(mapping.header(column)).strip();
+            if (value.isEmpty()) {
+                return null;
             }
-            return amount.setScale(2);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " '" + value + "' is not a number");
+            try {
+                LocalDate date = LocalDate.parse(value, dates);
+                if (date.getYear() < StrictScalars.MIN_YEAR || date.getYear() > StrictScalars.MAX_YEAR) {
+                    throw new IllegalArgumentException(column + " '" + value + "' is outside the years "
+                            + StrictScalars.MIN_YEAR + " to " + StrictScalars.MAX_YEAR);
+                }
+                return date;
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(column + " '" + value + "' is not a date in the form "
+                        + (mapping.dateFormat() == null ? "M/D/YYYY" : mapping.dateFormat()));
+            }
+        }
+
+        private BigDecimal amount(CSVRecord record, String column) {
+            String value = record.get(mapping.header(column)).strip();
+            if (value.isEmpty()) {
+                return null;
+            }
+            try {
+                BigDecimal amount = new BigDecimal(value);
+                if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 15) {
+                    throw new IllegalArgumentException(column + " '" + value + "' must be a non-negative amount with at most 2 decimals");
+                }
+                return amount.setScale(2);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(column + " '" + value + "' is not a number");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.docket.feed;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,8 @@ public class ChangeFeed {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
     /** After a full reload, ids this close below the head that are not visible yet may be transactions still open. */
     private static final long RELOAD_GAP_WINDOW = 1_000;
+    /** Contracts re-read per query when applying a poll's events; keeps IN lists short. */
+    private static final int APPLY_CHUNK = 500;
 
     private final ChangeEventRepository events;
     private final RankingService rankings;
@@ -57,6 +60,8 @@ public class ChangeFeed {
     private volatile long caughtUpNanos = System.nanoTime();
     private volatile String lastFailure;
     private boolean reloadAfterPoll;
+    /** The contracts the events read in one poll changed: re-read together, once each, after the poll. */
+    private final Set<Long> changedContracts = new LinkedHashSet<>();
 
     ChangeFeed(ChangeEventRepository events, RankingService rankings, ActiveRuleSet rules, InstanceId instance,
                FeedProperties properties, @Named("change-feed") ExecutorService executor) {
@@ -158,6 +163,11 @@ public class ChangeFeed {
             reloadAfterPoll = false;
             rankings.reload();
         }
+        List<Long> changed = List.copyOf(changedContracts);
+        changedContracts.clear();
+        for (int from = 0; from < changed.size(); from += APPLY_CHUNK) {
+            rankings.applyChanges(changed.subList(from, Math.min(changed.size(), from + APPLY_CHUNK)));
+        }
         behind = Math.max(0, head - position);
         if (reachedHead) {
             caughtUpNanos = started;
@@ -170,7 +180,7 @@ public class ChangeFeed {
         }
         applied.incrementAndGet();
         switch (event.type().scope()) {
-            case CONTRACT -> rankings.applyChange(event.contractId());
+            case CONTRACT -> changedContracts.add(event.contractId());
             case RULES -> rules.syncWithDatabase();
             // A bulk load writes an event per batch; one re-read after the poll takes them all in.
             case BACKLOG -> reloadAfterPoll = true;

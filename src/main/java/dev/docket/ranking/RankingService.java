@@ -3,6 +3,9 @@ package dev.docket.ranking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +156,62 @@ public class RankingService implements BacklogTrial {
         metrics.incremental().record(() -> applyEdit(contractId));
     }
 
+    /**
+     * Takes in changes other instances committed to several contracts at once, as {@link #applyChange} does for
+     * one, with one query per kind of record for all of them: a busy feed then costs a few queries per poll
+     * instead of a few per event.
+     */
+    public void applyChanges(Collection<Long> contractIds) {
+        if (contractIds.size() == 1) {
+            applyChange(contractIds.iterator().next());
+        } else if (!contractIds.isEmpty()) {
+            metrics.incremental().record(() -> applyEdits(contractIds));
+        }
+    }
+
+    private void applyEdits(Collection<Long> contractIds) {
+        long sequence = editSequence.incrementAndGet();
+        contractIds.forEach(id -> lastEdit.put(id, sequence));
+        Ranking ranking;
+        synchronized (this) {
+            if (rebuilding != null) {
+                editedDuringRebuild.addAll(contractIds);
+            }
+            ranking = current;
+            if (ranking == null) {
+                return;
+            }
+            if (!ranking.ruleSet().perContract()) {
+                invalidate();
+                rebuild();
+                return;
+            }
+        }
+        // Scored outside the lock and within the time limit, as a single edit is.
+        List<Contract> open = contracts.findAll((root, cb) -> root.get("id").in(contractIds)).stream()
+                .filter(c -> c.status().isOpen()).toList();
+        Map<Long, List<Gate>> gatesById = open.isEmpty() ? Map.of()
+                : gates.findByContractIdIn(open.stream().map(Contract::id).toList()).stream()
+                .sorted(Comparator.comparing(Gate::name))
+                .collect(Collectors.groupingBy(Gate::contractId));
+        Map<Long, Ranking.Slot> scored = new HashMap<>();
+        for (Ranking.Slot slot : score(open, gatesById, ranking.ruleSet(), ranking.day()).slots()) {
+            scored.put(slot.fact().getId(), slot);
+        }
+        synchronized (this) {
+            Ranking now = current;
+            boolean rescore = now.ruleSet() != ranking.ruleSet() || !now.day().equals(ranking.day());
+            for (long id : contractIds) {
+                if (appliedEdit.getOrDefault(id, 0L) > sequence) {
+                    continue;
+                }
+                appliedEdit.put(id, sequence);
+                now = moved(now, id, rescore ? scoreStored(id, now) : scored.get(id));
+            }
+            current = now;
+        }
+    }
+
     /** Re-reads the whole backlog in the background: another instance bulk-loaded, or this one fell too far behind. */
     public void reload() {
         invalidate();
@@ -188,16 +247,21 @@ public class RankingService implements BacklogTrial {
             if (now.ruleSet() != ranking.ruleSet() || !now.day().equals(ranking.day())) {
                 replacement = scoreStored(contractId, now);
             }
-            Integer oldIndex = now.indexOf(contractId).orElse(null);
-            Ranking next = now.withEdit(contractId, replacement, clock.instant());
-            Integer newIndex = next.indexOf(contractId).orElse(null);
-            current = next;
-            if (oldIndex != null || newIndex != null) {
-                events.publishEvent(new RankingEvents.ContractMoved(next, contractId,
-                        oldIndex == null ? null : now.slotFact(oldIndex), oldIndex,
-                        newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt()));
-            }
+            current = moved(now, contractId, replacement);
         }
+    }
+
+    /** {@code ranking} with the contract's slot replaced (null: it left), announced to the rank history. */
+    private Ranking moved(Ranking ranking, long contractId, Ranking.Slot replacement) {
+        Integer oldIndex = ranking.indexOf(contractId).orElse(null);
+        Ranking next = ranking.withEdit(contractId, replacement, clock.instant());
+        Integer newIndex = next.indexOf(contractId).orElse(null);
+        if (oldIndex != null || newIndex != null) {
+            events.publishEvent(new RankingEvents.ContractMoved(next, contractId,
+                    oldIndex == null ? null : ranking.slotFact(oldIndex), oldIndex,
+                    newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt()));
+        }
+        return next;
     }
 
     /** Loads the contract as stored now (inside the lock, after its commit) and scores it with the ranking's own rules. */

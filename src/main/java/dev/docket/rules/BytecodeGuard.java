@@ -55,6 +55,8 @@ final class BytecodeGuard {
     private static final String INVOKER = "org/drools/base/rule/accessor/CompiledInvoker";
     /** The largest array a consequence may make: the values of a $c.add(rule, points, format, values...) call. */
     private static final int LARGEST_ARRAY = 32;
+    /** A format specifier (as $c.add's reason formats use) with four digits or more of width or precision. */
+    private static final java.util.regex.Pattern HUGE_FORMAT = java.util.regex.Pattern.compile("%[^a-zA-Z%\\n]*\\d{4,}");
 
     private BytecodeGuard() {
     }
@@ -191,6 +193,9 @@ final class BytecodeGuard {
             if (insn instanceof LdcInsnNode ldc) {
                 if (ldc.cst instanceof Type) {
                     return "class literals (`.class`) are not allowed in rules: reflection reaches any code";
+                }
+                if (ldc.cst instanceof String text && HUGE_FORMAT.matcher(text).find()) {
+                    return "a format width or precision of 1000 or more asks for that much memory when the reason is shown; keep it small";
                 }
                 return ldc.cst instanceof Handle || ldc.cst instanceof ConstantDynamic ? "method handles are not allowed in rules" : null;
             }

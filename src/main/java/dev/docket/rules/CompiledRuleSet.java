@@ -173,8 +173,10 @@ public final class CompiledRuleSet {
             } catch (RuntimeException e) {
                 return new ScoringFailure(0, null, ruleIn(e), ScoringFailure.Kind.FAILED, "failed: " + describe(e));
             }
+            // finish() first: it still knows the last firing, which may have returned only after its limit.
+            ScoringFailure late = run.finish();
             run.firingDone();
-            return run.finish();
+            return late;
         } finally {
             watch.ended(run);
             session.dispose();

@@ -51,7 +51,23 @@ final class ParsedPolicy {
         this.unreadable = unreadable;
     }
 
+    /** The last sources parsed and what they gave: one check reads the same files in the guard, the compiler and the rule forms. */
+    private record Parsed(List<RuleSource> sources, ParsedPolicy policy) {
+    }
+
+    private static volatile Parsed last;
+
     static ParsedPolicy parse(List<RuleSource> sources) {
+        Parsed previous = last;
+        if (previous != null && previous.sources().equals(sources)) {
+            return previous.policy();
+        }
+        ParsedPolicy policy = parseAll(sources);
+        last = new Parsed(List.copyOf(sources), policy);
+        return policy;
+    }
+
+    private static ParsedPolicy parseAll(List<RuleSource> sources) {
         List<File> files = new ArrayList<>();
         List<RuleProblem> unreadable = new ArrayList<>();
         for (RuleSource source : sources) {

@@ -31,10 +31,6 @@ final class RuleAllowList {
 
     static {
         CLASSES.put(FACT, RuleAllowList::factMember);
-        // ---- BEGIN overrides.drl entry: remove at merge with part B, which applies overrides and pins in Docket itself. ----
-        CLASSES.put("dev/docket/facts/OverrideFact", (name, descriptor) -> name.startsWith("get") || name.startsWith("is") ? null
-                : "only the override's getters may be read");
-        // ---- END overrides.drl entry ----
         // drools.getRule().getName() names the rule in $c.add(...); every other engine member changes or stops the engine.
         Members ruleName = (name, descriptor) -> name.equals("getRule") && descriptor.equals("()Lorg/kie/api/definition/rule/Rule;") ? null
                 : "`drools." + name + "` is not allowed: rules only rank; they may not insert, update, modify, delete, halt or reach the engine";
@@ -59,9 +55,13 @@ final class RuleAllowList {
             CLASSES.put("java/lang/" + boxed, RuleAllowList::boxedMember);
         }
         CLASSES.put("java/math/BigDecimal", RuleAllowList::bigDecimalMember);
+        // A rule may give up on a contract it cannot score; the probe and the scenarios report which rule threw.
+        for (String exception : new String[] {"RuntimeException", "IllegalStateException", "IllegalArgumentException", "ArithmeticException"}) {
+            CLASSES.put("java/lang/" + exception, (name, descriptor) -> name.equals("<init>") ? null : "a rule may only throw it");
+        }
         CLASSES.put("java/util/Objects", (name, descriptor) -> Set.of("equals", "hash", "hashCode", "isNull", "nonNull", "toString",
                 "requireNonNullElse", "compare").contains(name) ? null : "only equals, hash, isNull, nonNull, toString and requireNonNullElse");
-        CLASSES.put("java/util/Locale", (name, descriptor) -> null);
+        CLASSES.put("java/util/Locale", (name, descriptor) -> name.equals("setDefault") ? "it changes the whole service's locale" : null);
 
         for (String time : new String[] {"LocalDate", "LocalDateTime", "LocalTime", "Instant", "Duration", "Period", "DayOfWeek",
                 "Month", "Year", "YearMonth", "MonthDay", "ZoneOffset", "temporal/ChronoUnit", "temporal/ChronoField",
@@ -89,6 +89,10 @@ final class RuleAllowList {
     static String refusal(String owner, String name, String descriptor) {
         Members members = CLASSES.get(owner);
         if (members == null) {
+            if (owner.startsWith("org/drools/util/bitmask/")) {
+                // update($c) and modify($c) compile to a property mask first: name what the author wrote.
+                return "`update` and `modify` are not allowed in rules (" + why(owner) + ")";
+            }
             return "`" + owner.replace('/', '.') + "` is not allowed in rules (" + why(owner) + ")";
         }
         String refused = members.refusal(name, descriptor);
@@ -160,11 +164,11 @@ final class RuleAllowList {
         if (name.equals("add") || name.equals("block")) {
             return null;
         }
-        // ---- overrides.drl entry (see above): pin and the override are for overrides.drl alone; remove at merge with part B. ----
-        if (name.equals("pin") || name.equals("getOverride")) {
-            return null;
+        if (name.equals("getOverride") || name.equals("pin")) {
+            return "Docket applies approved overrides and pins itself, after the rules; a rule neither reads nor sets them";
         }
-        if (Set.of("getScore", "getContributions", "getBlockers", "getLane", "isPinned", "getPinnedBecause", "getUnformattableReasons")
+        if (Set.of("getScore", "getContributions", "getBlockers", "getLane", "isPinned", "getPinnedBecause", "getUnformattableReasons",
+                        "isParked", "getParkedBecause", "getParkedMessage", "getParkedRule")
                 .contains(name)) {
             return "a rule reads the contract's inputs, not what other rules gave it, so the order rules fire in cannot matter";
         }

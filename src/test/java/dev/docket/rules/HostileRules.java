@@ -150,7 +150,7 @@ final class HostileRules {
                 then("huge StringBuilder", "StringBuilder big = new StringBuilder(Integer.MAX_VALUE); " + TOUCH, "a StringBuilder with a capacity"),
                 then("huge list", "java.util.List big = new java.util.ArrayList(Integer.MAX_VALUE); " + TOUCH, "only copies of collections"),
                 then("nCopies", "String big = java.util.Collections.nCopies(Integer.MAX_VALUE, \"x\").toString(); " + TOUCH, "`Collections.nCopies` is not allowed"),
-                then("huge format width", "String big = String.format(\"%2000000000d\", 1); " + TOUCH, "`String.format` is not allowed"),
+                then("huge format width", "String big = String.format(\"%2000000000d\", 1); " + TOUCH, "a format width or precision of 1000 or more"),
                 then("deep recursion through a smuggled method", "$c.block(\"x\"); down(0); }\n    static void down(int d) { down(d + 1); }\n"
                         + "    public static void after() {", "calling generated code (`down`) is not allowed"),
                 then("recursion through a lambda", "java.util.function.IntUnaryOperator[] f = new java.util.function.IntUnaryOperator[1]; "
@@ -171,6 +171,10 @@ final class HostileRules {
                 // Docket itself
                 then("Docket internals", "dev.docket.rules.RuleFolder.read(java.nio.file.Path.of(\"rules\")); " + TOUCH, "is not allowed in rules"),
                 then("Micronaut context", "io.micronaut.context.ApplicationContext.run(); " + TOUCH, "`io.micronaut.context.ApplicationContext` is not allowed"),
+                then("huge width in a reason format", "$c.add(drools.getRule().getName(), 1.0, \"%2000000000d\", $c.getId()); " + TOUCH,
+                        "a format width or precision of 1000 or more"),
+                then("changing the service's locale", "java.util.Locale.setDefault(java.util.Locale.CHINA); " + TOUCH,
+                        "`Locale.setDefault` is not allowed in rules: it changes the whole service's locale"),
                 then("reading other rules' results", "if ($c.getScore() > 0) { " + TOUCH + " }", "`ContractFact.getScore` is not allowed"));
     }
 

@@ -121,7 +121,7 @@ class HostileRulesIT extends DatabaseTest {
             throw new AssertionError(request.getPath() + " accepted " + variant);
         } catch (HttpClientResponseException e) {
             assertThat(e.getStatus().getCode()).as("%s of %s", request.getPath(), variant).isEqualTo(422);
-            return e.getResponse().getBody(CandidateVerdict.class).orElseThrow().problems();
+            return e.getResponse().getBody(RejectedCandidate.class).orElseThrow().problems();
         }
     }
 

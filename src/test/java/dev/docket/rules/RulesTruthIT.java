@@ -65,13 +65,22 @@ class RulesTruthIT extends DatabaseTest {
 
     @Test
     @Order(1)
-    void updateForOneAccount_passesTheProbeButIsRefusedOnTheRealBacklogWithRuleAndContractNamed() {
+    void updateForOneAccount_isRefusedBeforeItRuns_andAFailureOnlyTheRealBacklogShowsIsRefusedWithRuleAndContractNamed() {
         ContractView touchy = api.create(Api.contract("UPD-1", "account", "Initrode Lifecycle", "gates", Api.allGatesPassed()));
         RulesStatus before = awaitStatus(s -> true);
         String rankedBy = awaitRanking(before.active().hash());
-        // The probe's 20 made-up contracts never have this account, so only the real backlog shows the loop.
-        Map<String, Object> body = map("files", List.of(map("path", "touchy.drl", "content", drl("Touch Initrode",
+        // The case: update($c) for one real account. The guard refuses it before anything runs.
+        Map<String, Object> update = map("files", List.of(map("path", "touchy.drl", "content", drl("Touch Initrode",
                 "$c : ContractFact( account == \"Initrode Lifecycle\" )", "$c.add(1.0, \"touched\");\n    update($c);"))));
+        CandidateVerdict refusedUpdate = api.exchange(HttpRequest.POST("/api/rules/validate", update), CandidateVerdict.class).body();
+        assertThat(refusedUpdate.valid()).isFalse();
+        assertThat(refusedUpdate.problems()).anySatisfy(p -> assertThat(p.message()).contains("`update` and `modify` are not allowed"));
+        assertThat(refusal(HttpRequest.POST("/api/rules/activate", update).bearerAuth(TOKEN)).getStatus().getCode()).isEqualTo(422);
+
+        // What still gets past every check on made-up contracts: code that fails only for a real one. The probe's 20
+        // contracts never have this account, so only the real backlog shows it.
+        Map<String, Object> body = map("files", List.of(map("path", "touchy.drl", "content", drl("Touch Initrode",
+                "$c : ContractFact( account == \"Initrode Lifecycle\" )", "int none = 0;\n    $c.add(1 / none, \"touched\");"))));
 
         CandidateVerdict validated = api.exchange(HttpRequest.POST("/api/rules/validate", body), CandidateVerdict.class).body();
         HttpClientResponseException refused = refusal(HttpRequest.POST("/api/rules/activate", body).bearerAuth(TOKEN));
@@ -79,9 +88,9 @@ class RulesTruthIT extends DatabaseTest {
 
         assertThat(validated.valid()).isFalse();
         assertThat(validated.problems()).anySatisfy(p -> assertThat(p.message()).contains("rule 'Touch Initrode'")
-                .contains("contract " + touchy.id()).contains("re-triggers itself"));
+                .contains("contract " + touchy.id()));
         assertThat(refused.getStatus().getCode()).isEqualTo(422);
-        CandidateVerdict verdict = refused.getResponse().getBody(CandidateVerdict.class).orElseThrow();
+        RejectedCandidate verdict = refused.getResponse().getBody(RejectedCandidate.class).orElseThrow();
         assertThat(verdict.problems()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("touchy.drl");
             assertThat(p.line()).isEqualTo(4);
@@ -127,7 +136,7 @@ class RulesTruthIT extends DatabaseTest {
             assertThat(refusal(HttpRequest.POST("/api/rules/preview", body)).getStatus().getCode()).isEqualTo(422);
             HttpClientResponseException activation = refusal(HttpRequest.POST("/api/rules/activate", body).bearerAuth(TOKEN));
             assertThat(activation.getStatus().getCode()).isEqualTo(422);
-            assertThat(activation.getResponse().getBody(CandidateVerdict.class).orElseThrow().problems())
+            assertThat(activation.getResponse().getBody(RejectedCandidate.class).orElseThrow().problems())
                     .anySatisfy(p -> assertThat(p.message()).contains("at least one ranking rule"));
         }
         assertThat(status().active().hash()).isEqualTo(active);
@@ -136,17 +145,18 @@ class RulesTruthIT extends DatabaseTest {
     @Test
     @Order(4)
     void perContractTimeBomb_writesNeverWaitOnIt_andTheContractIsParkedAndNamed() throws Exception {
-        // Slow only for one title, and loop-free in effect: it returns after 3 s, ten times the time limit.
+        // Slow only for one title, and allowed by the guard: nested for-each loops over the contract's four missing
+        // gates, 4^13 (67 million) steps, seconds of work against a time limit of 300 ms. It does return.
         String bomb = drl("Slow for one title", "$c : ContractFact( title == \"Time bomb deal\" )",
-                "java.time.Instant end = java.time.Instant.now().plusSeconds(3);\n"
-                        + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"slow\");");
+                "int n = 0;\n    " + nestedGateLoops(13) + "n++; " + "}".repeat(13)
+                        + "\n    $c.add(n > 0 ? 1.0 : 0.0, \"slow\");");
         RulesStatus live = api.exchange(HttpRequest.POST("/api/rules/activate",
                 map("files", List.of(map("path", "bomb.drl", "content", bomb)))).bearerAuth(TOKEN), RulesStatus.class).body();
         assertThat(live.active().rules()).contains("Slow for one title");
         awaitRanking(live.active().hash());
 
         long start = System.nanoTime();
-        ContractView target = api.create(Api.contract("BOMB-1", "title", "Time bomb deal", "gates", Api.allGatesPassed()));
+        ContractView target = api.create(Api.contract("BOMB-1", "title", "Time bomb deal"));
         long bombWrite = millisSince(start);
         // The abandoned firing is still busy for seconds; other writes must not wait for it.
         start = System.nanoTime();
@@ -253,7 +263,7 @@ class RulesTruthIT extends DatabaseTest {
             assertThat(p.message()).contains("expected rule 'Deal value' to contribute 30.0 to big");
         });
         assertThat(refused.getStatus().getCode()).isEqualTo(422);
-        assertThat(refused.getResponse().getBody(CandidateVerdict.class).orElseThrow().problems())
+        assertThat(refused.getResponse().getBody(RejectedCandidate.class).orElseThrow().problems())
                 .anySatisfy(p -> assertThat(p.file()).isEqualTo("tests/value-counts.yaml"));
         assertThat(preview.scenarioFailures()).anySatisfy(p -> assertThat(p.file()).isEqualTo("tests/value-counts.yaml"));
         assertThat(status().active().hash()).isEqualTo(live);
@@ -286,6 +296,15 @@ class RulesTruthIT extends DatabaseTest {
                     assertThat(m.before()).isPositive().isEqualTo(m.after());
                     assertThat((long) m.before()).isEqualTo(withValue);
                 });
+    }
+
+    /** {@code depth} nested for-each loops over the contract's missing gates, each with its own variable. */
+    private static String nestedGateLoops(int depth) {
+        StringBuilder loops = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            loops.append("for (String g").append(i).append(" : $c.getMissingGates()) { ");
+        }
+        return loops.toString();
     }
 
     private static void sleepMillis(long millis) {
