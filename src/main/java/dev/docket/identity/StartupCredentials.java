@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import dev.docket.system.Once;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -22,8 +23,10 @@ class StartupCredentials {
     private final IdentityProperties properties;
     private final ApiTokens tokens;
     private final LocalUsers users;
+    private final Once once;
 
-    StartupCredentials(IdentityProperties properties, ApiTokens tokens, LocalUsers users) {
+    StartupCredentials(IdentityProperties properties, ApiTokens tokens, LocalUsers users, Once once) {
+        this.once = once;
         this.properties = properties;
         this.tokens = tokens;
         this.users = users;
@@ -37,6 +40,14 @@ class StartupCredentials {
 
     @EventListener
     void onStartup(StartupEvent event) {
+        // Instances starting together on an empty database take turns: the second finds the token and admin stored.
+        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::storeCredentials);
+        LOG.info(properties.anonymousReads()
+                ? "Anonymous callers may read the queue, explanations and reports, and change nothing; every write needs a token or a sign-in"
+                : "Anonymous callers may do nothing but GET /health; every read and write needs a token or a sign-in");
+    }
+
+    private void storeCredentials() {
         String initial = properties.initialToken();
         if (initial != null && !initial.isBlank()) {
             tokens.storeInitial(initial.strip(), RoleNames.requireKnown("docket.security.initial-token-roles", properties.initialTokenRoles()))
@@ -54,8 +65,5 @@ class StartupCredentials {
                 LOG.info("Created the first admin '{}' with the password from DOCKET_ADMIN_PASSWORD", properties.initialAdmin());
             }
         }
-        LOG.info(properties.anonymousReads()
-                ? "Anonymous callers may read the queue, explanations and reports, and change nothing; every write needs a token or a sign-in"
-                : "Anonymous callers may do nothing but GET /health; every read and write needs a token or a sign-in");
     }
 }
