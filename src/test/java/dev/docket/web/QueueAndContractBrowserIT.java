@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.docket.contract.ContractView;
+import dev.docket.support.People;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.client.HttpClient;
@@ -138,10 +139,10 @@ class QueueAndContractBrowserIT extends DatabaseTest {
     void commentsAndTitlesWithHtmlShowAsText() {
         Api api = new Api(client.toBlocking());
         ContractView hostile = api.create(contract("WEB-XSS-1", "title", XSS, "account", XSS));
-        open("/contracts/" + hostile.id());
+        new People(client.toBlocking()).user("Dana Legal", "dana-password-123", List.of("viewer"), List.of());
+        browser.signIn(server.getURL(), "Dana Legal", "dana-password-123", "/contracts/" + hostile.id());
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(XSS);
 
-        browser.driver.findElement(By.name("actor")).sendKeys("Dana Legal");
         browser.driver.findElement(By.name("text")).sendKeys(XSS);
         browser.driver.findElement(By.cssSelector("#comments button")).click();
         browser.wait.until(d -> d.findElements(By.cssSelector("#comments li")).size() == 1);
