@@ -76,7 +76,16 @@ final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.name("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.cssSelector("#sign-in button[type=submit]")).click();
-        wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector(".who")).getText().contains("Signed in as " + username));
+        try {
+            wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector(".who")).getText().contains("Signed in as " + username));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not signed in as " + username + " at " + driver.getCurrentUrl() + "; cookies "
+                    + driver.manage().getCookies() + "; a sign-in now answers: " + js().executeScript(
+                    "var x = new XMLHttpRequest(); x.open('POST', '/login', false);"
+                    + "x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
+                    + "x.send('username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1]));"
+                    + "return x.status + ' ' + x.responseText;", username, password), e);
+        }
         settle();
     }
 
