@@ -31,6 +31,12 @@ public final class People {
         return token(name, List.of(roles), List.of());
     }
 
+    /** A local user an admin creates through POST /api/admin/users, who signs in with this password at POST /login. */
+    public void user(String username, String password, List<String> roles, List<String> decides) {
+        http.exchange(HttpRequest.POST("/api/admin/users",
+                Map.of("username", username, "password", password, "roles", roles, "decides", decides)));
+    }
+
     /** The request sent as the bearer of {@code token}. */
     public static <T> MutableHttpRequest<T> as(String token, MutableHttpRequest<T> request) {
         return request.bearerAuth(token);
