@@ -110,10 +110,10 @@ class RuleActivationRaceIT {
         String driftBefore = String.valueOf(instances.get(1, "/api/rules/status").map().get("drift"));
         folderB.write("age.drl", folderB.read("age.drl").replace("(3 points a day)", "(3 points a day, saved on B)"));
         Map<String, Object> bStatus = awaitStatus(1, s -> String.valueOf(s.get("active")).contains("hash=" + live.get("hash"))
-                && (String.valueOf(s.get("lastAttempt")).contains("FILE")
-                && String.valueOf(s.get("lastAttempt")).contains("activated=false"))
-                || (s.get("drift") != null && !String.valueOf(s.get("drift")).equals(driftBefore)
-                && String.valueOf(s.get("drift")).contains("age.drl"))));
+                && ((String.valueOf(s.get("lastAttempt")).contains("FILE")
+                        && String.valueOf(s.get("lastAttempt")).contains("activated=false"))
+                    || (s.get("drift") != null && !String.valueOf(s.get("drift")).equals(driftBefore)
+                        && String.valueOf(s.get("drift")).contains("age.drl"))));
 
         assertThat(bStatus.get("healthy")).isEqualTo(false);
         assertThat(((Map<?, ?>) bStatus.get("active")).get("hash")).isEqualTo(live.get("hash"));
