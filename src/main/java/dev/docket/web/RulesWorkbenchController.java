@@ -85,7 +85,8 @@ class RulesWorkbenchController {
     @Post(uri = "/validate", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> validate(HttpRequest<?> request, @Body Map<String, String> form) {
         return withCandidate(form, null, sources -> {
-            CheckResult result = CandidateChecker.check(sources);
+            // Every check activation makes, the real backlog included, as POST /api/rules/validate does.
+            CheckResult result = rules.check(sources);
             return result(result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
                     RuleCheck.verdict("Validate", CandidateVerdict.of(result)));
         });
@@ -150,7 +151,8 @@ class RulesWorkbenchController {
             return result(HttpStatus.UNPROCESSABLE_ENTITY, new RuleCheck("Check", false, problems.stream().sorted().toList(),
                     null, null, null));
         }
-        return then.apply(CandidateFiles.assemble(rules.get().sources(), candidate));
+        // Laid over the live policy and the folder's scenarios, as the rules API does.
+        return then.apply(CandidateFiles.assemble(rules.candidateBase(), candidate));
     }
 
     private static HttpResponse<?> result(HttpStatus status, RuleCheck result) {

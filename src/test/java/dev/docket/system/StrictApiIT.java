@@ -106,7 +106,7 @@ class StrictApiIT extends DatabaseTest {
                 bad("huge page", id -> HttpRequest.GET("/api/contracts?page=21474837"), 400, "page", "must be less than or equal to"),
                 bad("huge ranking page", id -> HttpRequest.GET("/api/ranking?page=21474837"), 400, "page", "must be less than or equal to"),
                 bad("null in a rule delete list", id -> json("POST", "/api/rules/validate", "{\"files\":[],\"delete\":[null]}"),
-                        400, null, "must not be blank"),
+                        400, null, "delete[0]: must be the path of a file in the rule set"),
                 bad("long URL", id -> HttpRequest.GET("/api/contracts?owner=" + "x".repeat(10_000)), 414, null, "URL is too long"));
     }
 
