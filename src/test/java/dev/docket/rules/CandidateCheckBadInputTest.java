@@ -114,7 +114,7 @@ class CandidateCheckBadInputTest {
                 // Rules that misbehave when they run
                 add("rule re-triggering itself (update, no-loop false)", "extra.drl", drl("Again and again",
                         "$c : ContractFact( )", "$c.add(drools.getRule().getName(), 1.0, \"again\");\n    update($c);")
-                        .replace("when", "    no-loop false\nwhen"), 10, "is not allowed in rules (rules only rank; they may not insert, update, modify, delete, halt or reach the engine)"),
+                        .replace("when", "    no-loop false\nwhen"), 10, "`update` and `modify` are not allowed in rules (rules only rank; they may not insert, update, modify, delete, halt or reach the engine)"),
                 add("consequence that never returns", "extra.drl", drl("Spin", "$c : ContractFact( id == 3 )",
                         "while (true) { }"), 8, "loops are not allowed in rules, so a rule cannot spin"),
                 add("consequence that throws (null target close date)", "extra.drl", drl("Close day", "$c : ContractFact( )",
@@ -125,9 +125,9 @@ class CandidateCheckBadInputTest {
                         "rule 'Close year' failed on contract 1 (NDA on OURS paper, SUBMITTED, no target close date): ConstraintEvaluationException: Error evaluating constraint"),
                 add("infinite points (log of zero)", "extra.drl", drl("Log zero", "$c : ContractFact( )",
                         "$c.add(drools.getRule().getName(), Math.log10(0), \"log\");"), 4, "gave -Infinity points; points must be a finite number"),
-                add("override rule that divides by a pin's zero points", "extra.drl", drl("Override ratio", "$c : ContractFact( override != null )",
-                        "$c.add(drools.getRule().getName(), 10 / $c.getOverride().getPoints(), \"ratio\");"), 4,
-                        "gave Infinity points; points must be a finite number"),
+                add("rule that reads the override Docket applies itself", "extra.drl", drl("Override ratio", "$c : ContractFact( override != null )",
+                        "$c.add(drools.getRule().getName(), 10 / $c.getOverride().getPoints(), \"ratio\");"), 6,
+                        "`ContractFact.getOverride` is not allowed in rules: Docket applies approved overrides and pins itself"),
                 add("points without a reason", "extra.drl", drl("Silent", "$c : ContractFact( )",
                         "$c.add(drools.getRule().getName(), 1.0, \" \");"), 4, "points without a reason"),
                 add("reason format that does not fit its value", "extra.drl", drl("Whole days", "$c : ContractFact( )",
