@@ -15,6 +15,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.filters.SecurityFilter;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 
@@ -57,6 +58,15 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
     }
 
     private static MutableHttpResponse<Problem> forbidden(HttpRequest<?> request, AuthorizationException exception) {
+        // The security filter marks the requests its rules refuse; a 403 without that mark came later, from the CSRF filter.
+        if (request.getAttribute(SecurityFilter.REJECTION).isEmpty()) {
+            String detail = "This form post carries no valid CSRF token: a request signed in with the session cookie must send the token"
+                    + " from the __Host-csrfToken cookie in the form field csrfToken or the X-CSRF-TOKEN header; reload the page and try"
+                    + " again (README: Who may do what)";
+            return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN)
+                    .contentType(PROBLEM_JSON)
+                    .body(new Problem("about:blank", "Forbidden", 403, detail, request.getPath(), List.of()));
+        }
         String who = exception.getAuthentication() == null ? "this caller" : "'" + exception.getAuthentication().getName() + "'";
         String needed = RouteAttributes.getRouteMatch(request)
                 .map(m -> String.join(" or ", m.getAnnotationMetadata().stringValues(Secured.class)))
