@@ -23,6 +23,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.http.cookie.Cookie;
@@ -116,6 +117,12 @@ class AuthorizationMatrixIT extends DatabaseTest {
                 request.contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                         .cookie(Cookie.of(csrf.getCookieName(), csrfToken))
                         .body(csrf.getFieldName() + "=" + csrfToken);
+            } else if (contentType.equals(MediaType.MULTIPART_FORM_DATA)) {
+                // The client builds multipart bodies only from a MultipartBody; an empty CSV and mapping are enough for roles to decide.
+                request.contentType(MediaType.MULTIPART_FORM_DATA_TYPE).body(MultipartBody.builder()
+                        .addPart("file", "export.csv", MediaType.TEXT_CSV_TYPE, new byte[0])
+                        .addPart("mapping", "{}")
+                        .build());
             } else {
                 request.contentType(contentType).body(contentType.equals(MediaType.APPLICATION_JSON) ? "{}" : "");
             }
