@@ -96,3 +96,11 @@ document.addEventListener('submit', function (evt) {
 document.addEventListener('htmx:afterRequest', function (evt) {
   if (evt.detail.elt && evt.detail.elt.id === 'sign-out') { window.location.assign('/'); }
 });
+
+// htmx sends each form's CSRF token as the X-CSRF-TOKEN header, so micronaut-security-csrf checks it without reading
+// the body (reading it while it still arrives trips micronaut-core #11341, a 500; see application.yml).
+document.addEventListener('htmx:configRequest', function (e) {
+  var form = e.detail.elt.closest ? e.detail.elt.closest('form') : null;
+  var field = form ? form.querySelector('input[name=csrfToken]') : null;
+  if (field && field.value) { e.detail.headers['X-CSRF-TOKEN'] = field.value; }
+});

@@ -112,10 +112,11 @@ class AuthorizationMatrixIT extends DatabaseTest {
         if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
             if (contentType.equals(MediaType.APPLICATION_FORM_URLENCODED)) {
                 // A form post carries the CSRF token a page gives (the double-submit cookie and the same value in the
-                // form), so what decides is the caller's roles, as for a person using the page.
+                // X-CSRF-TOKEN header htmx sends), so what decides is the caller's roles, as for a person using the page.
                 String csrfToken = csrfTokens.generateCsrfToken(request);
                 request.contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                         .cookie(Cookie.of(csrf.getCookieName(), csrfToken))
+                        .header(csrf.getHeaderName(), csrfToken)
                         .body(csrf.getFieldName() + "=" + csrfToken);
             } else if (contentType.equals(MediaType.MULTIPART_FORM_DATA)) {
                 // The client builds multipart bodies only from a MultipartBody; an empty CSV and mapping are enough for roles to decide.
