@@ -6,7 +6,9 @@
 #
 # Start Docket with the reference endpoints on and a backlog loaded, for example 100,000 generated contracts:
 #   DOCKET_BENCH_REFERENCE_ENDPOINTS=true DOCKET_SAMPLE_GENERATED=100000 java -jar target/docket-*.jar
-# then: PID=<its pid> bench/http-load.sh http://localhost:8080
+# then: PID=<its pid> DOCKET_TOKEN=<token> bench/http-load.sh http://localhost:8080
+# Writes (updates, invalid and oversized bodies) send DOCKET_TOKEN, which needs the legal role; start Docket with
+# DOCKET_INITIAL_TOKEN=<32+ characters> DOCKET_INITIAL_TOKEN_ROLES=legal and pass the same value.
 #
 # Unpaced rows run ROUNDS (3) times, alternating bare and page so drift hits both alike, and report the median
 # round. A third reference, a ready-made body as large as the page (/bench/bytes/N), tells what the page's bytes

@@ -4,7 +4,7 @@
 # The write flips the signatory-known gate of the top contract, alternately open and passed.
 # RUNS (10) timed reads of each kind after one warm-up; prints the medians in seconds.
 #
-# Usage: bench/ranking.sh [URL]      default: http://localhost:8080
+# Usage: DOCKET_TOKEN=<token with the legal role> bench/ranking.sh [URL]      default: http://localhost:8080
 set -euo pipefail
 cd "$(dirname "$0")/.." && source bench/median.sh
 url=${1:-http://localhost:8080}
@@ -16,7 +16,7 @@ read_ranking() {
 flip_gate() {  # $1: contract id, $2: true or false; prints the time the write took
   local code time
   read -r code time < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X PUT -H 'Content-Type: application/json' \
-    -d "{\"passed\": $2, \"changedBy\": \"bench\"}" "$url/api/contracts/$1/gates/signatory-known")
+    -H "Authorization: Bearer ${DOCKET_TOKEN:?set DOCKET_TOKEN to a token with the legal role}" -d "{\"passed\": $2}" "$url/api/contracts/$1/gates/signatory-known")
   [ "$code" = 200 ] || { echo "setting a gate of contract $1 answered $code" >&2; exit 1; }
   echo "$time"
 }

@@ -12,6 +12,15 @@ end
 
 delay = pace.delay
 
+-- Writes need a token with the legal role (README: Who may do what); DOCKET_TOKEN is sent as the bearer when set.
+function with_token(headers)
+  local token = os.getenv("DOCKET_TOKEN")
+  if token and token ~= "" then
+    headers["Authorization"] = "Bearer " .. token
+  end
+  return headers
+end
+
 function count_response(status)
   pace.count(status)
 end

@@ -18,7 +18,7 @@ local next_request = 1
 
 function init(args)
   for i, b in ipairs(bodies) do
-    requests[i] = wrk.format(b[1], b[2], { ["Content-Type"] = "application/json" }, b[3])
+    requests[i] = wrk.format(b[1], b[2], with_token({ ["Content-Type"] = "application/json" }), b[3])
   end
 end
 

@@ -5,7 +5,7 @@ dofile("bench/wrk/common.lua")
 local oversized
 
 function init(args)
-  oversized = wrk.format("POST", "/api/contracts", { ["Content-Type"] = "application/json" },
+  oversized = wrk.format("POST", "/api/contracts", with_token({ ["Content-Type"] = "application/json" }),
     '{"externalRef": "WRK-BIG", "title": "' .. string.rep("x", 1100000) .. '"}')
 end
 

@@ -24,8 +24,8 @@ function request()
   local flag = passed[id] == false
   passed[id] = flag
   return wrk.format("PUT", "/api/contracts/" .. id .. "/gates/signatory-known",
-    { ["Content-Type"] = "application/json" },
-    '{"passed": ' .. tostring(flag) .. ', "changedBy": "wrk"}')
+    with_token({ ["Content-Type"] = "application/json" }),
+    '{"passed": ' .. tostring(flag) .. '}')
 end
 
 function response(status, headers, body)

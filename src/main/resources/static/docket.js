@@ -78,3 +78,29 @@ document.addEventListener('DOMContentLoaded', function () {
     }, data, el);
   });
 });
+
+// Sign-in posts the name and password to identity's POST /login as JSON (the API's strict JSON, and a cross-site page
+// cannot send JSON without CORS), which answers with the session and CSRF cookies and no page; then back to "next".
+document.addEventListener('submit', function (evt) {
+  var form = evt.target;
+  if (form.id !== 'sign-in') { return; }
+  evt.preventDefault();
+  fetch('/login', {method: 'POST', credentials: 'same-origin', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({username: form.elements.username.value, password: form.elements.password.value})
+  }).then(function (r) {
+    if (r.ok) { window.location.assign(form.dataset.next || '/'); } else { document.getElementById('sign-in-problem').hidden = false; }
+  }).catch(function () { document.getElementById('sign-in-problem').hidden = false; });
+});
+
+// Sign-out posts the form (with its CSRF token) to identity's /logout, which clears the session cookie and shows no page.
+document.addEventListener('htmx:afterRequest', function (evt) {
+  if (evt.detail.elt && evt.detail.elt.id === 'sign-out') { window.location.assign('/'); }
+});
+
+// htmx sends each form's CSRF token as the X-CSRF-TOKEN header, so micronaut-security-csrf checks it without reading
+// the body (reading it while it still arrives trips micronaut-core #11341, a 500; see application.yml).
+document.addEventListener('htmx:configRequest', function (e) {
+  var form = e.detail.elt.closest ? e.detail.elt.closest('form') : null;
+  var field = form ? form.querySelector('input[name=csrfToken]') : null;
+  if (field && field.value) { e.detail.headers['X-CSRF-TOKEN'] = field.value; }
+});

@@ -31,6 +31,7 @@ import io.micronaut.http.uri.UriBuilder;
  * <pre>
  * ./mvnw -Pbench -q test-compile exec:exec@load -Dload.args="--count 10000 --url http://localhost:8080"
  * </pre>
+ * Writes need a token with the legal role: {@code --token} or DOCKET_TOKEN (README: Who may do what).
  */
 public final class LoadContracts {
 
@@ -44,8 +45,10 @@ public final class LoadContracts {
     private final BlockingHttpClient http;
     private final String url;
     private final int count;
+    private final String token;
 
-    private LoadContracts(String url, int count, long seed) {
+    private LoadContracts(String url, int count, long seed, String token) {
+        this.token = token;
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.count = count;
         this.generator = new ContractGenerator(seed);
@@ -69,7 +72,8 @@ public final class LoadContracts {
         int count = Integer.parseInt(options.getOrDefault("count", "10000"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         LoadContracts load = new LoadContracts(options.getOrDefault("url", "http://localhost:8080"), count,
-                Long.parseLong(options.getOrDefault("seed", "1")));
+                Long.parseLong(options.getOrDefault("seed", "1")),
+                options.getOrDefault("token", System.getenv().getOrDefault("DOCKET_TOKEN", "")));
         System.out.printf("Loading %d contracts into %s with %d threads%n", count, load.url, threads);
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
@@ -92,7 +96,7 @@ public final class LoadContracts {
             var request = generator.request(i, today);
             URI path = UriBuilder.of("/api/contracts/by-ref").path(request.externalRef()).build();
             try {
-                int status = http.exchange(HttpRequest.PUT(path, request).contentType(MediaType.APPLICATION_JSON_TYPE))
+                int status = http.exchange(HttpRequest.PUT(path, request).contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token))
                         .code();
                 switch (status) {
                     case 201 -> created.incrementAndGet();
@@ -122,8 +126,8 @@ public final class LoadContracts {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length
-                    || !List.of("--count", "--url", "--seed", "--threads").contains(args[i])) {
-                System.err.println("Usage: LoadContracts [--count 10000] [--url http://localhost:8080] [--seed 1] [--threads 4]");
+                    || !List.of("--count", "--url", "--seed", "--threads", "--token").contains(args[i])) {
+                System.err.println("Usage: LoadContracts [--count 10000] [--url http://localhost:8080] [--seed 1] [--threads 4] [--token TOKEN]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);

@@ -1,5 +1,9 @@
 package dev.docket.approval;
 
+import dev.docket.identity.Actor;
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.util.List;
 
@@ -25,23 +29,28 @@ class ApprovalController {
         this.approvals = approvals;
     }
 
+    /** Legal asks on any deal; a viewer only on a deal they own (checked in the service, which knows the owner). */
     @Post("/contracts/{id}/approvals")
-    HttpResponse<ApprovalView> request(@PathVariable long id, @Body @Valid ApprovalRequest body) {
-        ApprovalView created = approvals.request(id, body);
+    @Secured(Roles.VIEWER)
+    HttpResponse<ApprovalView> request(@PathVariable long id, @Body @Valid ApprovalRequest body, Authentication caller) {
+        ApprovalView created = approvals.request(id, body, Actor.of(caller));
         return HttpResponse.created(created, URI.create("/api/contracts/" + id + "/approvals"));
     }
 
     @Get("/contracts/{id}/approvals")
+    @Secured(Roles.VIEWER)
     List<ApprovalView> list(@PathVariable long id) {
         return approvals.forContract(id);
     }
 
     @Post("/approvals/{approvalId}/decision")
-    ApprovalView decide(@PathVariable long approvalId, @Body @Valid DecisionRequest body) {
-        return approvals.decide(approvalId, body);
+    @Secured(Roles.APPROVER)
+    ApprovalView decide(@PathVariable long approvalId, @Body @Valid DecisionRequest body, Authentication caller) {
+        return approvals.decide(approvalId, body, Actor.of(caller));
     }
 
     @Get("/approvals/inbox")
+    @Secured(Roles.VIEWER)
     List<InboxItem> inbox(@QueryValue @NotBlank String decisionMaker) {
         return approvals.inbox(decisionMaker);
     }

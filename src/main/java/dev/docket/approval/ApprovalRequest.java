@@ -9,6 +9,5 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record ApprovalRequest(
         @NotBlank @VisibleText @Size(max = 120) String decisionMaker,
-        @NotBlank @VisibleText(multiLine = true) @Size(max = 1000) String question,
-        @NotBlank @Size(max = 120) String requestedBy) {
+        @NotBlank @VisibleText(multiLine = true) @Size(max = 1000) String question) {
 }

@@ -1,5 +1,9 @@
 package dev.docket.approval;
 
+import dev.docket.audit.AuditLog;
+import dev.docket.identity.Actor;
+import dev.docket.identity.NotAllowedException;
+import dev.docket.identity.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,9 +36,11 @@ public class ApprovalService {
     private final ContractService contractService;
     private final ChangeLog changeLog;
     private final Clock clock;
+    private final AuditLog audit;
 
     ApprovalService(ApprovalRepository approvals, ContractRepository contracts, ContractService contractService,
-                    ChangeLog changeLog, Clock clock) {
+                    ChangeLog changeLog, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.approvals = approvals;
         this.contracts = contracts;
         this.contractService = contractService;
@@ -43,37 +49,52 @@ public class ApprovalService {
     }
 
     @Transactional
-    public ApprovalView request(long contractId, ApprovalRequest body) {
+    public ApprovalView request(long contractId, ApprovalRequest body, Actor actor) {
         // Lock first: the insert below takes a shared lock on the contract through its foreign key, and
         // readiness then updates the contract; two requests holding the shared lock would deadlock.
         Contract contract = contractService.lock(contractId);
+        if (!actor.has(Roles.LEGAL) && !actor.is(contract.owner())) {
+            throw new NotAllowedException("'" + actor.name() + "' may ask for approvals only on their own deals; contract " + contractId
+                    + " is owned by '" + contract.owner() + "' (asking on any deal needs the legal role)");
+        }
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "new approval requests");
         }
         Approval saved = approvals.save(new Approval(null, contractId, body.decisionMaker().strip(), body.question().strip(),
-                ApprovalStatus.PENDING, body.requestedBy().strip(), now(), null, null, null));
+                ApprovalStatus.PENDING, actor.name(), now(), null, null, null));
         changeLog.contract(ChangeType.APPROVAL_REQUESTED, saved.id(), contractId, Map.of("decisionMaker", saved.decisionMaker()));
         contractService.refreshReadiness(contractId);
-        return ApprovalView.of(saved);
+        ApprovalView view = ApprovalView.of(saved);
+        audit.changed("approval", saved.id(), "request", null, view);
+        return view;
     }
 
     @Transactional
-    public ApprovalView decide(long approvalId, DecisionRequest body) {
+    public ApprovalView decide(long approvalId, DecisionRequest body, Actor actor) {
         Approval a = approvals.lockById(approvalId).orElseThrow(() -> new ApprovalNotFoundException(approvalId));
         contractService.lock(a.contractId());
+        if (!actor.decidesFor(a.decisionMaker())) {
+            throw new NotAllowedException("'" + actor.name() + "' is not listed to decide for " + a.decisionMaker() + "; approval "
+                    + approvalId + " is addressed to " + a.decisionMaker() + " (an admin lists decision makers on a user or token)");
+        }
+        if (actor.is(a.requestedBy())) {
+            throw new NotAllowedException("'" + actor.name() + "' asked for approval " + approvalId + " and cannot decide it too");
+        }
         if (a.status() != ApprovalStatus.PENDING) {
             throw new ApprovalAlreadyDecidedException(a);
         }
         Instant now = now();
         String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
-        if (approvals.decideIfPending(approvalId, body.decision().status().name(), body.decidedBy().strip(), now, comment) == 0) {
+        if (approvals.decideIfPending(approvalId, body.decision().status().name(), actor.name(), now, comment) == 0) {
             throw new ApprovalAlreadyDecidedException(approvalId, a.contractId());
         }
         changeLog.contract(ChangeType.APPROVAL_DECIDED, approvalId, a.contractId(),
                 Map.of("decision", body.decision().status().name()));
         contractService.refreshReadiness(a.contractId());
-        return ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
-                a.requestedBy(), a.requestedAt(), body.decidedBy().strip(), now, comment));
+        ApprovalView decided = ApprovalView.of(new Approval(a.id(), a.contractId(), a.decisionMaker(), a.question(), body.decision().status(),
+                a.requestedBy(), a.requestedAt(), actor.name(), now, comment));
+        audit.changed("approval", approvalId, "decide", ApprovalView.of(a), decided);
+        return decided;
     }
 
     @Transactional(readOnly = true)

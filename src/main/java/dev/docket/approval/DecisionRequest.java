@@ -10,6 +10,5 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record DecisionRequest(
         @NotNull Decision decision,
-        @Nullable @VisibleText(multiLine = true) @Size(max = 4000) String comment,
-        @NotBlank @Size(max = 120) String decidedBy) {
+        @Nullable @VisibleText(multiLine = true) @Size(max = 4000) String comment) {
 }

@@ -1,5 +1,9 @@
 package dev.docket.comment;
 
+import dev.docket.audit.AuditLog;
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -26,24 +30,30 @@ class CommentController {
     private final CommentRepository comments;
     private final ContractRepository contracts;
     private final Clock clock;
+    private final AuditLog audit;
 
-    CommentController(CommentRepository comments, ContractRepository contracts, Clock clock) {
+    CommentController(CommentRepository comments, ContractRepository contracts, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.comments = comments;
         this.contracts = contracts;
         this.clock = clock;
     }
 
     @Post
+    @Secured(Roles.VIEWER)
     @Transactional
-    HttpResponse<CommentView> add(@PathVariable long id, @Body @Valid CommentRequest body) {
+    HttpResponse<CommentView> add(@PathVariable long id, @Body @Valid CommentRequest body, Authentication caller) {
         // Locked like every other write on the contract, so writes to one contract queue in one order.
         contracts.lockById(id).orElseThrow(() -> new ContractNotFoundException(id));
-        Comment saved = comments.save(new Comment(null, id, body.author().strip(), body.text().strip(),
+        Comment saved = comments.save(new Comment(null, id, caller.getName(), body.text().strip(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        return HttpResponse.created(CommentView.of(saved), URI.create("/api/contracts/" + id + "/comments"));
+        CommentView view = CommentView.of(saved);
+        audit.changed("comment", saved.id(), "add", null, view);
+        return HttpResponse.created(view, URI.create("/api/contracts/" + id + "/comments"));
     }
 
     @Get
+    @Secured(Roles.VIEWER)
     @Transactional(readOnly = true)
     List<CommentView> thread(@PathVariable long id) {
         requireContract(id);

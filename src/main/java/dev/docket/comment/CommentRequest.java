@@ -6,9 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** {@code text} may span lines; it must hold at least one visible character. */
+/** {@code text} may span lines; it must hold at least one visible character. The author is the authenticated caller. */
 @Serdeable
 public record CommentRequest(
-        @NotBlank @Size(max = 120) String author,
         @NotNull @VisibleText(multiLine = true) @Size(max = 4000) String text) {
 }

@@ -1,5 +1,8 @@
 package dev.docket.contract;
 
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +46,26 @@ class ContractController {
     }
 
     @Post
-    HttpResponse<ContractView> create(@Body @Valid ContractRequest body) {
-        ContractView created = service.create(body);
+    @Secured(Roles.LEGAL)
+    HttpResponse<ContractView> create(@Body @Valid ContractRequest body, Authentication caller) {
+        ContractView created = service.create(body, caller.getName());
         return HttpResponse.created(created, URI.create("/api/contracts/" + created.id()));
     }
 
     @Get("/{id}")
+    @Secured(Roles.VIEWER)
     ContractView get(@PathVariable long id) {
         return service.get(id);
     }
 
     @Get("/by-ref/{externalRef}")
+    @Secured(Roles.VIEWER)
     ContractView getByRef(@PathVariable @Pattern(regexp = ContractRequest.EXTERNAL_REF, message = ContractRequest.EXTERNAL_REF_RULE) String externalRef) {
         return service.getByRef(externalRef);
     }
 
     @Get
+    @Secured(Roles.VIEWER)
     @Transactional(readOnly = true)
     ContractPage list(@QueryValue @Nullable ContractStatus status, @QueryValue @Nullable String owner,
                       @QueryValue @Nullable String team,
@@ -78,26 +85,30 @@ class ContractController {
     }
 
     @Patch("/{id}")
-    ContractView update(@PathVariable long id, @Body @Valid ContractPatch body) {
-        return service.update(id, body);
+    @Secured(Roles.LEGAL)
+    ContractView update(@PathVariable long id, @Body @Valid ContractPatch body, Authentication caller) {
+        return service.update(id, body, caller.getName());
     }
 
     @Put("/by-ref/{externalRef}")
+    @Secured(Roles.LEGAL)
     HttpResponse<ContractView> upsert(@PathVariable @Pattern(regexp = ContractRequest.EXTERNAL_REF, message = ContractRequest.EXTERNAL_REF_RULE) String externalRef,
-                                      @Body @Valid ContractRequest body) {
-        ContractService.Upserted result = service.upsert(externalRef, body);
+                                      @Body @Valid ContractRequest body, Authentication caller) {
+        ContractService.Upserted result = service.upsert(externalRef, body, caller.getName());
         return result.created()
                 ? HttpResponse.created(result.contract(), URI.create("/api/contracts/" + result.contract().id()))
                 : HttpResponse.ok(result.contract());
     }
 
     @Post("/{id}/withdraw")
-    ContractView withdraw(@PathVariable long id, @Body @Valid Withdrawal body) {
-        return service.withdraw(id, body.version());
+    @Secured(Roles.LEGAL)
+    ContractView withdraw(@PathVariable long id, @Body @Valid Withdrawal body, Authentication caller) {
+        return service.withdraw(id, body.version(), caller.getName());
     }
 
     @Put("/{id}/gates/{gate}")
-    ContractView setGate(@PathVariable long id, @PathVariable String gate, @Body @Valid GateChange body) {
-        return service.setGate(id, gate, body);
+    @Secured(Roles.LEGAL)
+    ContractView setGate(@PathVariable long id, @PathVariable String gate, @Body @Valid GateChange body, Authentication caller) {
+        return service.setGate(id, gate, body, caller.getName());
     }
 }

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A partial edit: absent fields stay as they are; {@code version} is the one the client last read.
- * {@code changedBy} is recorded when the edit changes deal value or expansion potential ("unknown" if absent).
+ * Who made the edit (recorded when it changes deal value or expansion potential) is the authenticated caller.
  */
 @Serdeable
 public record ContractPatch(
@@ -27,6 +27,5 @@ public record ContractPatch(
         @Nullable @Valid Money expansionPotential,
         @Nullable LocalDate targetCloseDate,
         @Nullable ContractStatus status,
-        @Nullable @VisibleText @Size(max = 120) String assignee,
-        @Nullable @Size(max = 120) String changedBy) {
+        @Nullable @VisibleText @Size(max = 120) String assignee) {
 }

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A whole contract as a CRM or a rep submits it. {@code externalRef} may be left out on the upsert
- * endpoint, whose path names it. {@code gates} gives initial gate states, {@code submittedBy} who sent it.
+ * endpoint, whose path names it. {@code gates} gives initial gate states. Who sent it is the authenticated caller; {@code submittedBy}, which CRM
+ * exports carry, must name that caller when given.
  */
 @Serdeable
 public record ContractRequest(

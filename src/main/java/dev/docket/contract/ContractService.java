@@ -1,5 +1,6 @@
 package dev.docket.contract;
 
+import dev.docket.audit.AuditLog;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +34,14 @@ public class ContractService {
     private final ApprovalHolds approvals;
     private final ChangeLog changeLog;
     private final Clock clock;
+    private final AuditLog audit;
 
     ContractService(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                     CurrencyConverter currencies, ContractViews views,
                     ApplicationEventPublisher<ContractChanged> events,
                     ApplicationEventPublisher<ContractValueEdited> valueEdits, ApprovalHolds approvals, ChangeLog changeLog,
-                    Clock clock) {
+                    Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -64,7 +67,8 @@ public class ContractService {
     }
 
     @Transactional
-    public ContractView create(ContractRequest request) {
+    public ContractView create(ContractRequest request, String actor) {
+        requireSubmitter(request, actor);
         String ref = request.externalRef();
         if (ref == null || ref.isBlank()) {
             throw new InvalidFieldException("externalRef", "must not be blank");
@@ -72,19 +76,20 @@ public class ContractService {
         contracts.findByExternalRef(ref).ifPresent(existing -> {
             throw new DuplicateExternalRefException(ref, existing.id());
         });
-        return insert(ref, request);
+        return insert(ref, request, actor);
     }
 
     /** Creates or replaces the contract a CRM knows by {@code externalRef}; returns whether it was created. */
     @Transactional
-    public Upserted upsert(String externalRef, ContractRequest request) {
+    public Upserted upsert(String externalRef, ContractRequest request, String actor) {
+        requireSubmitter(request, actor);
         if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
             throw new InvalidFieldException("externalRef", "body names '" + request.externalRef()
                     + "' but the path names '" + externalRef + "'");
         }
         var existing = contracts.lockByExternalRef(externalRef);
         if (existing.isEmpty()) {
-            return new Upserted(true, insert(externalRef, request));
+            return new Upserted(true, insert(externalRef, request, actor));
         }
         Contract current = existing.get();
         if (request.version() != null) {
@@ -97,18 +102,17 @@ public class ContractService {
         ContractPatch replacement = new ContractPatch(current.version(), request.title(), request.account(),
                 request.owner(), request.team(), request.product(), request.contractType(), request.paper(),
                 request.dealValue(), request.expansionPotential() == null ? zero(request.dealValue().currency()) : request.expansionPotential(),
-                request.targetCloseDate(), null, request.assignee(), request.submittedBy());
-        ContractView updated = update(current.id(), replacement);
+                request.targetCloseDate(), null, request.assignee());
+        ContractView updated = update(current.id(), replacement, actor);
         if (request.gates() != null && !request.gates().isEmpty()) {
-            String by = request.submittedBy() == null ? "crm" : request.submittedBy();
-            request.gates().forEach((gate, passed) -> setGate(updated.id(), gate, new GateChange(passed, by, null)));
+            request.gates().forEach((gate, passed) -> setGate(updated.id(), gate, new GateChange(passed, null), actor));
             return new Upserted(false, get(updated.id()));
         }
         return new Upserted(false, updated);
     }
 
     @Transactional
-    public ContractView update(long id, ContractPatch patch) {
+    public ContractView update(long id, ContractPatch patch, String actor) {
         Contract c = lock(id);
         checkVersion(c, patch.version());
         if (patch.status() != null && !c.status().canMoveTo(patch.status())) {
@@ -139,13 +143,16 @@ public class ContractService {
             return views.view(c, gates.findByContractIdOrderByName(id));
         }
         Contract edited = unchanged.withUpdatedAt(now);
-        ValueEdits.of(c, edited, patch.changedBy(), now).forEach(valueEdits::publishEvent);
+        ValueEdits.of(c, edited, actor, now).forEach(valueEdits::publishEvent);
         List<Gate> current = gates.findByContractIdOrderByName(id);
         Contract saved = contracts.update(withReadiness(edited, current, now));
         ChangeType type = saved.status() == c.status() ? ChangeType.CONTRACT_UPDATED
                 : saved.status() == ContractStatus.WITHDRAWN ? ChangeType.CONTRACT_WITHDRAWN : ChangeType.CONTRACT_STATUS_CHANGED;
         changeLog.contract(type, id, id, Map.of("version", saved.version(), "status", saved.status().name()));
-        return changed(saved, current);
+        ContractView after = changed(saved, current);
+        String action = c.status() == saved.status() ? "update" : saved.status() == ContractStatus.WITHDRAWN ? "withdraw" : "status";
+        audit.changed("contract", id, action, views.view(c, current), after);
+        return after;
     }
 
     /** Re-derives readySince after something outside the contract changed it, such as an approval request or decision. */
@@ -158,13 +165,13 @@ public class ContractService {
     }
 
     @Transactional
-    public ContractView withdraw(long id, long version) {
+    public ContractView withdraw(long id, long version, String actor) {
         return update(id, new ContractPatch(version, null, null, null, null, null, null, null, null, null, null,
-                ContractStatus.WITHDRAWN, null, null));
+                ContractStatus.WITHDRAWN, null), actor);
     }
 
     @Transactional
-    public ContractView setGate(long id, String gateName, GateChange change) {
+    public ContractView setGate(long id, String gateName, GateChange change, String actor) {
         readiness.requireKnown("gate", gateName);
         Contract c = lock(id);
         if (change.version() != null) {
@@ -176,12 +183,14 @@ public class ContractService {
             // Re-sending the same state is not a change: the gate keeps its time and author.
             return views.view(c, gates.findByContractIdOrderByName(id));
         }
+        audit.changed("gate", id + "/" + gateName, "set", Map.of("passed", existing.map(g -> (Object) g.passed()).orElse("unset")),
+                Map.of("passed", change.passed()));
         Gate written;
         if (existing.isEmpty()) {
-            written = gates.save(new Gate(null, id, gateName, change.passed(), now, change.changedBy()));
+            written = gates.save(new Gate(null, id, gateName, change.passed(), now, actor));
         } else {
             Gate g = existing.get();
-            written = gates.update(new Gate(g.id(), id, gateName, change.passed(), now, change.changedBy()));
+            written = gates.update(new Gate(g.id(), id, gateName, change.passed(), now, actor));
         }
         changeLog.contract(ChangeType.GATE_SET, written.id(), id, Map.of("gate", gateName, "passed", change.passed()));
         List<Gate> current = gates.findByContractIdOrderByName(id);
@@ -189,7 +198,7 @@ public class ContractService {
         return changed(saved, current);
     }
 
-    private ContractView insert(String ref, ContractRequest r) {
+    private ContractView insert(String ref, ContractRequest r, String by) {
         currencies.requireAccepted("dealValue.currency", r.dealValue().currency());
         Money expansion = r.expansionPotential() == null ? zero(r.dealValue().currency()) : r.expansionPotential();
         currencies.requireAccepted("expansionPotential.currency", expansion.currency());
@@ -205,13 +214,22 @@ public class ContractService {
                 r.contractType(), r.paper(), r.dealValue().amount(), r.dealValue().currency(),
                 expansion.amount(), expansion.currency(), r.targetCloseDate(), ContractStatus.SUBMITTED,
                 now, null, r.assignee(), now, now, null));
-        String by = r.submittedBy() == null ? r.owner() : r.submittedBy();
         List<Gate> created = initialGates.entrySet().stream()
                 .map(e -> gates.save(new Gate(null, saved.id(), e.getKey(), e.getValue(), now, by)))
                 .toList();
         Contract ready = withReadiness(saved, created, now);
         changeLog.contract(ChangeType.CONTRACT_CREATED, saved.id(), saved.id(), Map.of("externalRef", ref));
-        return changed(ready == saved ? saved : contracts.update(ready), created);
+        ContractView view = changed(ready == saved ? saved : contracts.update(ready), created);
+        audit.changed("contract", view.id(), "create", null, view);
+        return view;
+    }
+
+    /** A CRM export's submittedBy may stay in the body, but it cannot name someone other than the caller. */
+    private static void requireSubmitter(ContractRequest request, String actor) {
+        if (request.submittedBy() != null && !request.submittedBy().strip().equalsIgnoreCase(actor.strip())) {
+            throw new InvalidFieldException("submittedBy", "names '" + request.submittedBy().strip() + "' but the caller is '" + actor
+                    + "'; Docket records the authenticated caller, so leave submittedBy out or make it the caller");
+        }
     }
 
     private Contract withReadiness(Contract c, List<Gate> current, Instant now) {

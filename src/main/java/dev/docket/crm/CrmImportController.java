@@ -7,6 +7,8 @@ import dev.docket.contract.InvalidFieldException;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -16,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+@Secured(Roles.LEGAL)
 @Controller("/api/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CrmImportController {

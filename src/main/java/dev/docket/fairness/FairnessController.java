@@ -1,5 +1,7 @@
 package dev.docket.fairness;
 
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
 import java.time.LocalDate;
 
 import dev.docket.ranking.BusinessCalendar;
@@ -11,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 @Controller("/api/reports/fairness")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FairnessController {
 

@@ -8,14 +8,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * Who bends the queue, and how much: overrides by asker, approver, owner and team, how much of today's
+ * Who bends the queue, and how much: overrides by asker (every request), approver, refuser, owner and team, how much of today's
  * top 10 holds an override, overrides week by week, and edits to points-earning fields per owner.
  * "In period" counts what was created from {@code from} to {@code to} inclusive, in legal's time zone;
  * "active" counts what is in force now, whenever it was created.
  */
 @Serdeable
 public record FairnessReport(LocalDate from, LocalDate to, Instant generatedAt, Group overall,
-                             List<Group> byAsker, List<Group> byApprover, List<Group> byOwner, List<Group> byTeam,
+                             List<Group> byAsker, List<Group> byApprover, List<Group> byRefuser, List<Group> byOwner, List<Group> byTeam,
                              TopShare top10, List<Week> weeks, List<OwnerEdits> gamedFieldEdits) {
 
     /**

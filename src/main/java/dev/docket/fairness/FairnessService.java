@@ -66,8 +66,11 @@ public class FairnessService {
         Instant now = clock.instant();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant until = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<ContractOverride> created = overrides.findByCreatedAtGreaterThanEqualsAndCreatedAtLessThan(start, until);
-        List<ContractOverride> active = overrides.findByRevokedAtIsNullAndExpiresAtGreaterThan(now);
+        // Askers are counted by every request they made, approvers (and everything else) by what was approved.
+        List<ContractOverride> requested = overrides.findByCreatedAtGreaterThanEqualsAndCreatedAtLessThan(start, until);
+        List<ContractOverride> created = requested.stream().filter(o -> o.approvedAt() != null).toList();
+        List<ContractOverride> refused = requested.stream().filter(o -> o.refusedAt() != null).toList();
+        List<ContractOverride> active = overrides.findByApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(now);
         List<FieldChange> edits = changes.findByChangedAtGreaterThanEqualsAndChangedAtLessThan(start, until);
         Map<Long, Contract> byId = contractsOf(Stream.of(created.stream().map(ContractOverride::contractId),
                 active.stream().map(ContractOverride::contractId), edits.stream().map(FieldChange::contractId))
@@ -75,7 +78,8 @@ public class FairnessService {
         Function<ContractOverride, String> owner = o -> byId.get(o.contractId()).owner();
         Function<ContractOverride, String> team = o -> byId.get(o.contractId()).team();
         return new FairnessReport(from, to, now, group("all", created, active),
-                groups(created, active, ContractOverride::askedBy), groups(created, active, ContractOverride::approvedBy),
+                groups(requested, active, ContractOverride::askedBy), groups(created, active, ContractOverride::approvedBy),
+                groups(refused, List.of(), ContractOverride::refusedBy),
                 groups(created, active, owner), groups(created, active, team),
                 top(active), weeks(from, to, created), ownerEdits(edits, byId));
     }

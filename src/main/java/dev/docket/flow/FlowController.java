@@ -12,6 +12,8 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** GET /api/reports/flow as JSON, and the same groups as CSV at /api/reports/flow.csv; default period: the last 52 weeks. */
+@Secured(Roles.VIEWER)
 @Controller("/api/reports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FlowController {

@@ -1,5 +1,7 @@
 package dev.docket.history;
 
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 @Controller("/api/contracts/{id}/history")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HistoryController {
 

@@ -1,13 +1,17 @@
 package dev.docket.override;
 
-/** One active override per contract, so its explanation names one decision, not a stack of them. */
+/** One override in force (or asked for) per contract, so its explanation names one decision, not a stack of them. */
 public final class ActiveOverrideExistsException extends RuntimeException {
 
-    ActiveOverrideExistsException(ContractOverride active) {
-        super("Contract " + active.contractId() + " already has active override " + active.id() + " (" + active.effect()
-                + ", approved by " + active.approvedBy() + " at " + active.askedBy() + "'s request, until "
-                + active.expiresAt() + "); a contract has at most one active override, so revoke it first with POST /api/overrides/"
-                + active.id() + "/revoke");
+    ActiveOverrideExistsException(ContractOverride existing) {
+        super(existing.approvedAt() == null
+                ? "Contract " + existing.contractId() + " already has override request " + existing.id() + " (" + existing.effect()
+                        + ", asked by " + existing.askedBy() + ") waiting for an approver; refuse it first with POST /api/overrides/"
+                        + existing.id() + "/refuse"
+                : "Contract " + existing.contractId() + " already has active override " + existing.id() + " (" + existing.effect()
+                        + ", approved by " + existing.approvedBy() + " at " + existing.askedBy() + "'s request, until "
+                        + existing.expiresAt() + "); a contract has at most one active override, so revoke it first with POST /api/overrides/"
+                        + existing.id() + "/revoke");
     }
 
     /** The database refused a second active override (unique key uk_override_one_active): another request won. */

@@ -9,8 +9,8 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 /**
- * One entry of the override ledger: signed points or a pin, why, who asked, who approved, and until when.
- * Never deleted; revoking or expiring only ends its effect.
+ * One entry of the override ledger: signed points or a pin, why, who asked, and until when; then who approved
+ * (or refused) it and when. Only an approved one counts. Never deleted; revoking or expiring only ends its effect.
  */
 @MappedEntity("contract_override")
 public record ContractOverride(
@@ -20,15 +20,24 @@ public record ContractOverride(
         boolean pinToTop,
         String reason,
         String askedBy,
-        String approvedBy,
+        @Nullable String approvedBy,
         Instant createdAt,
         Instant expiresAt,
         @Nullable Instant revokedAt,
         @Nullable String revokedBy,
-        @Nullable String revokeReason) {
+        @Nullable String revokeReason,
+        @Nullable Instant approvedAt,
+        @Nullable Instant refusedAt,
+        @Nullable String refusedBy,
+        @Nullable String refuseReason) {
 
     public boolean isActiveAt(Instant now) {
-        return revokedAt == null && expiresAt.isAfter(now);
+        return approvedAt != null && revokedAt == null && expiresAt.isAfter(now);
+    }
+
+    /** Asked for and neither approved nor refused yet, and not past its end. */
+    boolean isPendingAt(Instant now) {
+        return approvedAt == null && refusedAt == null && expiresAt.isAfter(now);
     }
 
     /** "+20 points" or "pin to top", as messages name it. */

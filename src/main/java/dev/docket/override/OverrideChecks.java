@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The rules an override request must meet before it may touch the ranking: exactly one effect within
- * the configured limits, a reason others can judge, an end within the configured maximum, and an
- * approver who holds the role and is not the asker.
+ * the configured limits, a reason others can judge, and an end within the configured maximum. Who may approve
+ * it (an approver who is not the asker) is checked against identities by {@link OverrideService}.
  */
 @Singleton
 class OverrideChecks {
@@ -20,18 +20,15 @@ class OverrideChecks {
     static final int MIN_REASON_WORDS = 3;
 
     private final OverrideProperties properties;
-    private final OverrideApprovers approvers;
 
-    OverrideChecks(OverrideProperties properties, OverrideApprovers approvers) {
+    OverrideChecks(OverrideProperties properties) {
         this.properties = properties;
-        this.approvers = approvers;
     }
 
     void check(OverrideRequest r, Instant now) {
         checkEffect(r);
         checkReason(r.reason());
         checkExpiry(r.expiresAt(), now);
-        checkApprover(r.askedBy(), r.approvedBy());
     }
 
     private void checkEffect(OverrideRequest r) {
@@ -72,17 +69,6 @@ class OverrideChecks {
         if (expiresAt.isAfter(now.plus(max))) {
             throw new InvalidFieldException("expiresAt", expiresAt + " is more than " + max.toDays() + " days from now (latest allowed: "
                     + now.plus(max) + ", docket.overrides.max-duration); overrides must lapse and be asked for again");
-        }
-    }
-
-    private void checkApprover(String askedBy, String approvedBy) {
-        if (OverrideApprovers.key(askedBy).equals(OverrideApprovers.key(approvedBy))) {
-            throw new OverrideNotAllowedException("'" + approvedBy.strip() + "' asked for this override and cannot approve it too;"
-                    + " ask one of " + String.join(", ", approvers.listed()));
-        }
-        if (!approvers.mayApprove(approvedBy)) {
-            throw new OverrideNotAllowedException("'" + approvedBy.strip() + "' may not approve overrides; only "
-                    + String.join(", ", approvers.listed()) + " may (docket.overrides.approvers)");
         }
     }
 

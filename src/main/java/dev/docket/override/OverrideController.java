@@ -1,5 +1,9 @@
 package dev.docket.override;
 
+import dev.docket.identity.Actor;
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.util.List;
 
@@ -23,20 +27,36 @@ class OverrideController {
         this.overrides = overrides;
     }
 
+    /** Asks for an override; legal on any deal, a viewer on their own. It counts only once an approver approves it. */
     @Post("/contracts/{id}/overrides")
-    HttpResponse<OverrideView> create(@PathVariable long id, @Body @Valid OverrideRequest body) {
-        OverrideView created = overrides.create(id, body);
+    @Secured(Roles.VIEWER)
+    HttpResponse<OverrideView> request(@PathVariable long id, @Body @Valid OverrideRequest body, Authentication caller) {
+        OverrideView created = overrides.request(id, body, Actor.of(caller));
         return HttpResponse.created(created, URI.create("/api/contracts/" + id + "/overrides"));
     }
 
-    /** Every override the contract ever had, active or not: the ledger is the point. */
+    /** Every override the contract ever had, asked, refused, active or ended: the ledger is the point. */
     @Get("/contracts/{id}/overrides")
+    @Secured(Roles.VIEWER)
     List<OverrideView> list(@PathVariable long id) {
         return overrides.forContract(id);
     }
 
+    @Post("/overrides/{overrideId}/approve")
+    @Secured(Roles.APPROVER)
+    OverrideView approve(@PathVariable long overrideId, Authentication caller) {
+        return overrides.approve(overrideId, Actor.of(caller));
+    }
+
+    @Post("/overrides/{overrideId}/refuse")
+    @Secured(Roles.APPROVER)
+    OverrideView refuse(@PathVariable long overrideId, @Body @Valid RevokeRequest body, Authentication caller) {
+        return overrides.refuse(overrideId, body, Actor.of(caller));
+    }
+
     @Post("/overrides/{overrideId}/revoke")
-    OverrideView revoke(@PathVariable long overrideId, @Body @Valid RevokeRequest body) {
-        return overrides.revoke(overrideId, body);
+    @Secured(Roles.APPROVER)
+    OverrideView revoke(@PathVariable long overrideId, @Body @Valid RevokeRequest body, Authentication caller) {
+        return overrides.revoke(overrideId, body, Actor.of(caller));
     }
 }

@@ -30,19 +30,6 @@ final class OverrideErrorHandlers {
     }
 
     @Singleton
-    @Requires(classes = {OverrideNotAllowedException.class, ExceptionHandler.class})
-    static final class NotAllowed extends ProblemHandler<OverrideNotAllowedException> {
-        NotAllowed(ErrorResponseProcessor<?> processor) {
-            super(processor, HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-
-        @Override
-        protected String field(OverrideNotAllowedException e) {
-            return "approvedBy";
-        }
-    }
-
-    @Singleton
     @Requires(classes = {OverrideNotActiveException.class, ExceptionHandler.class})
     static final class NotActive extends ProblemHandler<OverrideNotActiveException> {
         NotActive(ErrorResponseProcessor<?> processor) {

@@ -1,16 +1,24 @@
 package dev.docket.override;
 
-/** Revoking an override that no longer changes the ranking. */
+import java.time.Instant;
+
+/** Deciding or revoking an override whose state no longer allows it. */
 public final class OverrideNotActiveException extends RuntimeException {
 
-    OverrideNotActiveException(ContractOverride o) {
-        super(o.revokedAt() != null
+    OverrideNotActiveException(ContractOverride o, Instant now) {
+        super(o.refusedAt() != null
+                ? "Override " + o.id() + " was refused by " + o.refusedBy() + " at " + o.refusedAt() + "; it never changes the ranking"
+                : o.revokedAt() != null
                 ? "Override " + o.id() + " was already revoked by " + o.revokedBy() + " at " + o.revokedAt()
                         + "; it no longer changes the ranking"
-                : "Override " + o.id() + " expired at " + o.expiresAt() + "; it no longer changes the ranking, so there is nothing to revoke");
+                : !o.expiresAt().isAfter(now)
+                ? "Override " + o.id() + " expired at " + o.expiresAt() + "; it no longer changes the ranking"
+                : o.approvedAt() != null
+                ? "Override " + o.id() + " was already approved by " + o.approvedBy() + " at " + o.approvedAt()
+                : "Override " + o.id() + " is still waiting for an approver; nothing to revoke yet (refuse it instead)");
     }
 
     OverrideNotActiveException(long id) {
-        super("Override " + id + " was revoked by someone else a moment ago; it no longer changes the ranking");
+        super("Override " + id + " was decided or revoked by someone else a moment ago");
     }
 }

@@ -14,13 +14,16 @@ public interface OverrideRepository extends CrudRepository<ContractOverride, Lon
 
     List<ContractOverride> findByContractIdOrderById(Long contractId);
 
-    List<ContractOverride> findByContractIdAndRevokedAtIsNullAndExpiresAtGreaterThan(Long contractId, Instant now);
+    /** Approved, not revoked, not expired: in force. Pending and refused requests never count. */
+    List<ContractOverride> findByContractIdAndApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(Long contractId, Instant now);
 
-    List<ContractOverride> findByContractIdInAndRevokedAtIsNullAndExpiresAtGreaterThan(Collection<Long> contractIds, Instant now);
+    List<ContractOverride> findByContractIdAndApprovedAtIsNullAndRefusedAtIsNullAndExpiresAtGreaterThan(Long contractId, Instant now);
 
-    List<ContractOverride> findByRevokedAtIsNullAndExpiresAtGreaterThan(Instant now);
+    List<ContractOverride> findByContractIdInAndApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(Collection<Long> contractIds, Instant now);
 
-    List<ContractOverride> findByRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(Instant after, Instant upTo);
+    List<ContractOverride> findByApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThan(Instant now);
+
+    List<ContractOverride> findByApprovedAtIsNotNullAndRevokedAtIsNullAndExpiresAtGreaterThanAndExpiresAtLessThanEquals(Instant after, Instant upTo);
 
     List<ContractOverride> findByCreatedAtGreaterThanEqualsAndCreatedAtLessThan(Instant from, Instant until);
 
@@ -40,4 +43,14 @@ public interface OverrideRepository extends CrudRepository<ContractOverride, Lon
     @Query("UPDATE contract_override SET revoked_at = :at, revoked_by = :by, revoke_reason = :reason, "
             + "active_contract_id = NULL WHERE id = :id AND revoked_at IS NULL")
     int revokeIfActive(long id, Instant at, String by, String reason);
+
+    /** Approves a pending request; 0 when someone decided it first. */
+    @Query("UPDATE contract_override SET approved_at = :at, approved_by = :by "
+            + "WHERE id = :id AND approved_at IS NULL AND refused_at IS NULL")
+    int approveIfPending(long id, Instant at, String by);
+
+    /** Refuses a pending request; 0 when someone decided it first. */
+    @Query("UPDATE contract_override SET refused_at = :at, refused_by = :by, refuse_reason = :reason "
+            + "WHERE id = :id AND approved_at IS NULL AND refused_at IS NULL")
+    int refuseIfPending(long id, Instant at, String by, String reason);
 }

@@ -2,6 +2,8 @@ package dev.docket.ranking;
 
 import dev.docket.feed.ChangeFeed;
 import io.micronaut.http.HttpResponse;
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -9,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 @Controller("/api/contracts/{id}/explanation")
+@Secured(Roles.VIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ExplanationController {
 

@@ -1,5 +1,7 @@
 package dev.docket.ranking;
 
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,7 @@ import jakarta.validation.constraints.Min;
  * touch JDBC or rules do.
  */
 @Controller("/api/ranking")
+@Secured(Roles.VIEWER)
 class RankingController {
 
     private final RankingService rankings;

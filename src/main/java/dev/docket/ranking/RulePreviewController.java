@@ -1,5 +1,8 @@
 package dev.docket.ranking;
 
+import dev.docket.audit.AuditLog;
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CandidateChecker;
 import dev.docket.rules.CandidateFiles;
@@ -16,13 +19,17 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
 
 @Controller("/api/rules/preview")
+@Secured(Roles.RULES_AUTHOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RulePreviewController {
 
     private final ImpactPreviewService previews;
     private final ActiveRuleSet rules;
 
-    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules) {
+    private final AuditLog audit;
+
+    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules, AuditLog audit) {
+        this.audit = audit;
         this.previews = previews;
         this.rules = rules;
     }
@@ -35,6 +42,7 @@ class RulePreviewController {
     @Post
     HttpResponse<?> preview(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
         CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.candidateBase(), body), false);
+        audit.acted("rules", "candidate", "preview", java.util.Map.of("ok", result.ok(), "problems", result.problems().size()));
         if (!result.ok()) {
             return RejectedCandidate.response(request, result);
         }

@@ -17,8 +17,7 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record CandidateRequest(@NotNull @Size(max = 500) List<@Valid CandidateFile> files,
                                @Nullable List<@NotBlank(message = "must be the path of a file in the rule set") String> delete,
-                               @Nullable Boolean replace,
-                               @Nullable @Size(max = 120) String activatedBy) {
+                               @Nullable Boolean replace) {
 
     /** One file; {@code encoding: "base64"} carries binary content such as an XLSX decision table. */
     @Serdeable

@@ -43,11 +43,10 @@ public final class PlainPolicy {
     }
 
     private static Section drl(RuleSource source) {
-        // The rules and their lines come from the Drools parser's descriptors; only the comments, which the parser
-        // drops, are read from the lines around them.
+        // Rule names and lines come from the parser's descriptors (ParsedPolicy), as everything that reads rules does.
         List<ParsedPolicy.Rule> declared = ParsedPolicy.parse(List.of(source)).rules();
-        int firstRuleLine = declared.isEmpty() ? Integer.MAX_VALUE : declared.get(0).descr().getLine();
         String[] lines = source.text().split("\n", -1);
+        int firstRuleLine = declared.stream().mapToInt(r -> r.descr().getLine()).min().orElse(Integer.MAX_VALUE);
         StringBuilder about = new StringBuilder();
         for (int i = 0; i < Math.min(lines.length, firstRuleLine - 1); i++) {
             String line = lines[i].strip();
@@ -57,15 +56,17 @@ public final class PlainPolicy {
         }
         List<Rule> rules = new ArrayList<>();
         for (ParsedPolicy.Rule rule : declared) {
-            rules.add(new Rule(rule.name(), intent(lines, rule.descr().getLine())));
+            int from = Math.max(0, Math.min(lines.length, rule.descr().getLine() - 1));
+            rules.add(new Rule(rule.name(), intent(String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length)))));
         }
         return new Section(source.path(), about.toString(), rules);
     }
 
-    /** The comment lines directly under the rule's declaration line (1-based), before {@code when}. */
-    private static String intent(String[] lines, int declarationLine) {
+    /** The comment lines directly under the rule's declaration line, before {@code when}. */
+    private static String intent(String ruleText) {
         StringBuilder intent = new StringBuilder();
-        for (int i = declarationLine; i < lines.length; i++) {
+        String[] lines = ruleText.split("\n");
+        for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.startsWith("//")) {
                 appendComment(intent, line);

@@ -1,5 +1,6 @@
 package dev.docket.rules;
 
+import dev.docket.audit.AuditLog;
 import java.util.Base64;
 import java.util.List;
 
@@ -14,7 +15,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import dev.docket.identity.Roles;
 import jakarta.validation.Valid;
 
 /** Legal ops' view of the policy: what is live, its history, and checking or activating a change. */
@@ -24,17 +28,18 @@ class RulesController {
 
     private final ActiveRuleSet rules;
     private final RuleVersionStore store;
-    private final RulesAdmin admin;
     private final BacklogTrial backlog;
+    private final AuditLog audit;
 
-    RulesController(ActiveRuleSet rules, RuleVersionStore store, RulesAdmin admin, BacklogTrial backlog) {
+    RulesController(ActiveRuleSet rules, RuleVersionStore store, BacklogTrial backlog, AuditLog audit) {
         this.rules = rules;
         this.backlog = backlog;
         this.store = store;
-        this.admin = admin;
+        this.audit = audit;
     }
 
     @Get("/status")
+    @Secured(Roles.VIEWER)
     RulesStatus status() {
         ActiveRuleSet.Active active = rules.active();
         RuleVersion v = active.version();
@@ -46,6 +51,7 @@ class RulesController {
     }
 
     @Get("/versions")
+    @Secured(Roles.VIEWER)
     List<VersionSummary> versions() {
         long active = rules.active().version().id();
         return store.list().stream().map(v -> new VersionSummary(v.id(), v.hash(), v.source(), v.activatedAt(),
@@ -53,6 +59,7 @@ class RulesController {
     }
 
     @Get("/versions/{number}")
+    @Secured(Roles.VIEWER)
     VersionDetail version(@PathVariable long number) {
         RuleVersion v = store.find(number).orElseThrow(() -> new UnknownRuleVersionException(number));
         List<FileContent> files = store.sourcesOf(number).stream().map(FileContent::of).toList();
@@ -62,33 +69,44 @@ class RulesController {
 
     /** Rollback: one call makes an earlier version live again. */
     @Post("/versions/{number}/activate")
-    HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number) {
-        admin.requireAdmin(request);
-        CheckResult result = rules.rollback(number, request.getHeaders().get("X-Docket-User"));
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number, Authentication authentication) {
+        CheckResult result = rules.rollback(number, authentication.getName());
+        audit.acted("rules", number, "rollback", outcome(result));
         return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     /** Takes the folder's version while folder changes are held (see {@link FolderDrift}); rules-admin. */
     @Post("/folder/activate")
-    HttpResponse<?> takeFolder(HttpRequest<?> request) {
-        admin.requireAdmin(request);
-        CheckResult result = rules.takeFolder(request.getHeaders().get("X-Docket-User"));
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> takeFolder(HttpRequest<?> request, Authentication authentication) {
+        CheckResult result = rules.takeFolder(authentication.getName());
+        audit.acted("rules", "folder", "take-folder", outcome(result));
         return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
     }
 
     /** Checks a candidate (guard, compile, probe, scenarios, then the real backlog) and activates nothing. */
     @Post("/validate")
+    @Secured(Roles.RULES_AUTHOR)
     CandidateVerdict validate(@Body @Valid CandidateRequest body) {
-        return CandidateVerdict.of(rules.check(candidate(body)));
+        CheckResult result = rules.check(candidate(body));
+        audit.acted("rules", "candidate", "validate", outcome(result));
+        return CandidateVerdict.of(result);
     }
 
     @Post("/activate")
-    HttpResponse<?> activate(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
-        admin.requireAdmin(request);
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> activate(HttpRequest<?> request, @Body @Valid CandidateRequest body, Authentication authentication) {
         // The files sent are laid over the version live now; activation is compare-and-set against it.
         ActiveRuleSet.Active live = rules.active();
-        CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, body.activatedBy(), live.version().id());
+        CheckResult result = rules.activate(candidate(body), RuleVersion.Source.API, authentication.getName(), live.version().id());
+        audit.acted("rules", result.ok() ? String.valueOf(rules.active().version().id()) : "candidate", "activate", outcome(result));
         return result.ok() ? HttpResponse.ok(status()) : RejectedCandidate.response(request, result);
+    }
+
+    /** What the audit log keeps of a check: whether it passed, how many problems, and the live version after it. */
+    private java.util.Map<String, Object> outcome(CheckResult result) {
+        return java.util.Map.of("ok", result.ok(), "problems", result.problems().size(), "liveVersion", rules.active().version().id());
     }
 
     private List<RuleSource> candidate(CandidateRequest body) {

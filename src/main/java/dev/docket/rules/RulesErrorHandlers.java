@@ -24,13 +24,6 @@ final class RulesErrorHandlers {
         }
     }
 
-    @Singleton
-    static final class AdminRequired extends ProblemHandler<RulesAdmin.RulesAdminRequiredException> {
-        AdminRequired(ErrorResponseProcessor<?> processor) {
-            super(processor, HttpStatus.FORBIDDEN);
-        }
-    }
-
     /** A candidate that fails on a real contract (preview): 422 naming the rule and the contract, never a 500. */
     @Singleton
     static final class CandidateFailsOnBacklog extends ProblemHandler<RuleScoringException> {

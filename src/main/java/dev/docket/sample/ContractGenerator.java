@@ -94,7 +94,7 @@ public final class ContractGenerator {
         Deal d = deal(index);
         return new ContractRequest(d.ref(), d.title(), d.account().name(), d.owner(), d.team(), d.product(), d.type(),
                 d.paper(), new Money(d.amount(), d.currency()), new Money(d.expansion(), d.currency()),
-                today.plusDays(d.closeInDays()), null, d.gates(), d.owner(), null);
+                today.plusDays(d.closeInDays()), null, d.gates(), null, null);
     }
 
     /** Facts as Docket would assemble them for these contracts on {@code today}, with ids 1..n. */

@@ -124,7 +124,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
                 ContractGenerator.Discretion o = deal.override();
                 overrideRows.add(new ContractOverride(null, contract.id(), o.pinToTop() ? null : BigDecimal.valueOf(o.points()),
                         o.pinToTop(), o.reason(), contract.owner(), "head-of-legal", now, now.plus(14, ChronoUnit.DAYS),
-                        null, null, null));
+                        null, null, null, now, null, null, null));
             }
         }
         gates.saveAll(gateRows);

@@ -1,5 +1,8 @@
 package dev.docket.sample;
 
+import dev.docket.identity.Actor;
+import dev.docket.identity.Roles;
+import java.util.Set;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -50,6 +53,14 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "docket.sample.enabled", value = "true")
 @Requires(property = "docket.sample.showcase", value = "true", defaultValue = "true")
 class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered {
+
+    /** The sample's people, as identity would resolve them, so its approvals and override pass the real checks. */
+    private static final Actor CFO = new Actor("CFO", "sample", Set.of(Roles.VIEWER, Roles.APPROVER), Set.of("cfo"));
+    private static final Actor HEAD_OF_LEGAL = new Actor("head-of-legal", "sample", Set.of(Roles.VIEWER, Roles.APPROVER), Set.of());
+
+    private static Actor asker(Contract contract) {
+        return new Actor(contract.owner(), "sample", Set.of(Roles.VIEWER, Roles.LEGAL), Set.of());
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleShowcase.class);
 
@@ -111,18 +122,19 @@ class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered 
         Contract third = varied.get(2);
         Contract fourth = varied.get(3);
         long askedFor = approvals.request(second.id(), new ApprovalRequest("CFO",
-                "Customer asks for uncapped liability on data breaches. Can we accept it for this deal size?", second.owner())).id();
+                "Customer asks for uncapped liability on data breaches. Can we accept it for this deal size?"), asker(second)).id();
         approvals.request(third.id(), new ApprovalRequest("General Counsel",
-                "Governing law: customer insists on New York law. OK to proceed?", third.owner()));
+                "Governing law: customer insists on New York law. OK to proceed?"), asker(third));
         long approved = approvals.request(fourth.id(), new ApprovalRequest("CFO",
-                "Payment terms net 90 instead of net 30. Acceptable?", fourth.owner())).id();
-        approvals.decide(approved, new DecisionRequest(Decision.APPROVED, "Fine for this customer; keep net 60 as the fallback.", "CFO"));
+                "Payment terms net 90 instead of net 30. Acceptable?"), asker(fourth)).id();
+        approvals.decide(approved, new DecisionRequest(Decision.APPROVED, "Fine for this customer; keep net 60 as the fallback."), CFO);
         long rejected = approvals.request(varied.get(4).id(), new ApprovalRequest("CFO",
-                "Most-favoured-customer pricing clause?", varied.get(4).owner())).id();
-        approvals.decide(rejected, new DecisionRequest(Decision.REJECTED, "No MFN clauses; offer a price lock for 12 months instead.", "CFO"));
-        overrides.create(varied.get(5).id(), new OverrideRequest(BigDecimal.valueOf(15), false,
-                "Strategic logo: the renewal of our largest account this quarter depends on it", varied.get(5).owner(),
-                "head-of-legal", now.plus(Duration.ofDays(14))));
+                "Most-favoured-customer pricing clause?"), asker(varied.get(4))).id();
+        approvals.decide(rejected, new DecisionRequest(Decision.REJECTED, "No MFN clauses; offer a price lock for 12 months instead."), CFO);
+        long override = overrides.request(varied.get(5).id(), new OverrideRequest(BigDecimal.valueOf(15), false,
+                "Strategic logo: the renewal of our largest account this quarter depends on it", now.plus(Duration.ofDays(14))),
+                asker(varied.get(5))).id();
+        overrides.approve(override, HEAD_OF_LEGAL);
         comments.save(new Comment(null, first.id(), first.owner(), "Customer's procurement wants redlines by Friday.",
                 now.minus(Duration.ofDays(3))));
         comments.save(new Comment(null, first.id(), "Legal (Dana)", "Started on it; their indemnity clause needs a look.",
@@ -131,8 +143,8 @@ class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered 
                 now.minus(Duration.ofDays(1))));
         Contract edited = contracts.findById(varied.get(6).id()).orElseThrow();
         contractService.update(edited.id(), new ContractPatch(edited.version(), null, null, null, null, null, null, null,
-                new Money(edited.dealAmount().multiply(BigDecimal.valueOf(3)), edited.dealCurrency()), null, null, null, null,
-                edited.owner()));
+                new Money(edited.dealAmount().multiply(BigDecimal.valueOf(3)), edited.dealCurrency()), null, null, null, null),
+                edited.owner());
         rankings.invalidate();
         LOG.info("Sample showcase: varied types, papers, currencies and statuses; added approvals {} (pending), {} and {}"
                 + " (decided), an override, comments and a flagged value edit", askedFor, approved, rejected);

@@ -1,5 +1,7 @@
 package dev.docket.system;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,7 @@ import jakarta.validation.constraints.Min;
  */
 @Hidden // a load-test reference, off in production; not part of the API
 @Controller("/bench")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = "docket.bench.reference-endpoints", value = "true")
 class ReferenceController {
 

@@ -20,6 +20,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
+import dev.docket.identity.NotAllowedException;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -34,34 +38,38 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The approvals inbox: a decision maker's pending requests, oldest first, each with where its contract stands, and
- * Approve/Reject with a comment. Until sign-in lands the visitor picks the decision maker and types their name.
+ * Approve/Reject with a comment, offered to approvers and decided as the signed-in person.
  */
 @Controller("/approvals")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ApprovalsController {
 
+    private final Actors actors;
     private final ApprovalService approvals;
     private final RankingService rankings;
     private final Validator validator;
 
-    ApprovalsController(ApprovalService approvals, RankingService rankings, Validator validator) {
+    ApprovalsController(ApprovalService approvals, RankingService rankings, Validator validator, Actors actors) {
         this.approvals = approvals;
         this.rankings = rankings;
         this.validator = validator;
+        this.actors = actors;
     }
 
     @View("approvals")
     @Get(produces = MediaType.TEXT_HTML)
+    @Secured(Roles.VIEWER)
     Object inbox(HttpRequest<?> request, @QueryValue @Nullable @Size(max = 120) String decisionMaker) {
-        Actor actor = Actor.of(request);
-        String who = decisionMaker != null && !decisionMaker.isBlank() ? decisionMaker.strip()
-                : actor.signedIn() ? actor.name() : null;
-        return Page.model(new Page("Approvals", "approvals", actor), view(who, null, List.of()));
+        String who = decisionMaker != null && !decisionMaker.isBlank() ? decisionMaker.strip() : null;
+        return Page.model(new Page("Approvals", "approvals", actors.of(request)), view(who, null, List.of()));
     }
 
+    /** The same decision as POST /api/approvals/{id}/decision: approver, listed for the decision maker, not the asker. */
     @Post(uri = "/{approvalId}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> decide(HttpRequest<?> request, @PathVariable long approvalId, @Body Map<String, String> form) {
-        Actor actor = Actor.of(request);
+    @Secured(Roles.APPROVER)
+    HttpResponse<?> decide(HttpRequest<?> request, @PathVariable long approvalId, @Body Map<String, String> form,
+                           Authentication caller) {
+        Actor actor = actors.of(request);
         String decisionMaker = form.getOrDefault("decisionMaker", "");
         Decision decision;
         try {
@@ -70,20 +78,20 @@ class ApprovalsController {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, actor, decisionMaker, "decision: must be APPROVED or REJECTED");
         }
         String comment = form.getOrDefault("comment", "").strip();
-        DecisionRequest body = new DecisionRequest(decision, comment.isEmpty() ? null : comment,
-                actor.signedIn() ? actor.name() : form.getOrDefault("actor", "").strip());
+        DecisionRequest body = new DecisionRequest(decision, comment.isEmpty() ? null : comment);
         Set<ConstraintViolation<DecisionRequest>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, actor, decisionMaker, violations.stream()
-                    .map(v -> (v.getPropertyPath().toString().endsWith("decidedBy") ? "your name" : v.getPropertyPath().toString())
-                            + ": " + v.getMessage())
-                    .sorted().toArray(String[]::new));
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toArray(String[]::new));
         }
         try {
-            approvals.decide(approvalId, body);
-        } catch (ApprovalAlreadyDecidedException | ApprovalNotFoundException e) {
-            return problem(e instanceof ApprovalNotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, actor,
-                    decisionMaker, e.getMessage());
+            approvals.decide(approvalId, body, dev.docket.identity.Actor.of(caller));
+        } catch (ApprovalNotFoundException e) {
+            return problem(HttpStatus.NOT_FOUND, actor, decisionMaker, e.getMessage());
+        } catch (ApprovalAlreadyDecidedException e) {
+            return problem(HttpStatus.CONFLICT, actor, decisionMaker, e.getMessage());
+        } catch (NotAllowedException e) {
+            return problem(HttpStatus.FORBIDDEN, actor, decisionMaker, e.getMessage());
         }
         return HttpResponse.ok(new ModelAndView<>("approvals-list", Map.of("m", view(decisionMaker, "Decision recorded: "
                 + decision.name().toLowerCase(java.util.Locale.ROOT) + ".", List.of()), "page", page(actor))));

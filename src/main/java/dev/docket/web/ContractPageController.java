@@ -32,6 +32,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
+import dev.docket.audit.AuditLog;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -48,10 +51,13 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /** "Why here, and what moves me up": one contract's explanation, what-if, history, approvals and comments. */
+@Secured(Roles.VIEWER)
 @Controller("/contracts/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ContractPageController {
 
+    private final Actors actors;
+    private final AuditLog audit;
     private final ContractService contracts;
     private final ExplanationService explanations;
     private final WhatIfService whatIfs;
@@ -65,7 +71,8 @@ class ContractPageController {
 
     ContractPageController(ContractService contracts, ExplanationService explanations, WhatIfService whatIfs,
                            ContractHistory history, ApprovalService approvals, CommentRepository comments,
-                           OverrideService overrides, Validator validator, JsonMapper json, Clock clock) {
+                           OverrideService overrides, Validator validator, JsonMapper json, Clock clock,
+                           Actors actors, AuditLog audit) {
         this.contracts = contracts;
         this.explanations = explanations;
         this.whatIfs = whatIfs;
@@ -76,6 +83,8 @@ class ContractPageController {
         this.validator = validator;
         this.json = json;
         this.clock = clock;
+        this.actors = actors;
+        this.audit = audit;
     }
 
     @View("contract")
@@ -94,7 +103,7 @@ class ContractPageController {
         Bar bar = explanation == null ? null : Bar.of(explanation.contributions(), Bar.length(explanation.contributions()));
         ContractPageView view = new ContractPageView(contract, explanation, bar, approvals.forContract(id), thread(id),
                 inForce, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
-        return Page.model(new Page(contract.title(), "queue", Actor.of(request)), view);
+        return Page.model(new Page(contract.title(), "queue", actors.of(request)), view);
     }
 
     /**
@@ -116,13 +125,14 @@ class ContractPageController {
         return new ModelAndView<>("what-if", Map.of("o", whatIfs.whatIf(id, targetCloseDate, paper, expansion)));
     }
 
+    /** The page's comment form: the same write as POST /api/contracts/{id}/comments, by the signed-in person. */
     @Post(uri = "/comments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     @Transactional
     HttpResponse<?> comment(HttpRequest<?> request, @PathVariable long id, @Body Map<String, String> form) {
-        contracts.get(id);
-        Actor actor = Actor.of(request);
-        String author = actor.signedIn() ? actor.name() : form.getOrDefault("actor", "");
-        CommentRequest body = new CommentRequest(author.strip(), form.getOrDefault("text", ""));
+        // Locked like every other write on the contract, so writes to one contract queue in one order.
+        contracts.lock(id);
+        Actor actor = actors.of(request);
+        CommentRequest body = new CommentRequest(form.getOrDefault("text", ""));
         Set<ConstraintViolation<CommentRequest>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
             List<String> problems = violations.stream()
@@ -132,8 +142,9 @@ class ContractPageController {
                     .body(new ModelAndView<>("comments", Map.of("id", id, "comments", thread(id), "problems", problems,
                             "actor", actor)));
         }
-        comments.save(new Comment(null, id, body.author(), body.text().strip(),
+        Comment saved = comments.save(new Comment(null, id, actor.name(), body.text().strip(),
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        audit.changed("comment", saved.id(), "add", null, CommentView.of(saved));
         return HttpResponse.ok(new ModelAndView<>("comments", Map.of("id", id, "comments", thread(id),
                 "problems", List.of(), "actor", actor)));
     }
@@ -143,7 +154,7 @@ class ContractPageController {
     }
 
     private static String fieldName(String path) {
-        return path.endsWith("author") ? "your name" : path.endsWith("text") ? "comment" : path;
+        return path.endsWith("text") ? "comment" : path;
     }
 
     /** uPlot's columns: seconds since the epoch and the rank (null while out of the queue). */

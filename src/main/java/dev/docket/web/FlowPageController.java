@@ -11,6 +11,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
@@ -19,18 +21,21 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.View;
 
 /** Flow analytics: the flow report as tables, closures per week as a chart, and a CSV link. */
+@Secured(Roles.VIEWER)
 @Controller("/flow")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FlowPageController {
 
+    private final Actors actors;
     private final FlowService flows;
     private final BusinessCalendar calendar;
     private final JsonMapper json;
 
-    FlowPageController(FlowService flows, BusinessCalendar calendar, JsonMapper json) {
+    FlowPageController(FlowService flows, BusinessCalendar calendar, JsonMapper json, Actors actors) {
         this.flows = flows;
         this.calendar = calendar;
         this.json = json;
+        this.actors = actors;
     }
 
     @View("flow")
@@ -42,7 +47,7 @@ class FlowPageController {
         FlowReport report = flows.report(start, end);
         List<Long> weeks = report.throughput().stream().map(w -> w.weekStart().atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList();
         List<Integer> closed = report.throughput().stream().map(FlowReport.Week::closed).toList();
-        return Page.model(new Page("Flow", "flow", Actor.of(request)),
+        return Page.model(new Page("Flow", "flow", actors.of(request)),
                 new FlowView(report, json.writeValueAsString(List.of(weeks, closed))));
     }
 

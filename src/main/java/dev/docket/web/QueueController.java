@@ -7,6 +7,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import dev.docket.identity.Roles;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,14 +19,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /** The queue page, and its rows alone for htmx to swap in when filters change or the ranking moves on. */
+@Secured(Roles.VIEWER)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QueueController {
 
+    private final Actors actors;
     private final QueuePages pages;
 
-    QueueController(QueuePages pages) {
+    QueueController(QueuePages pages, Actors actors) {
         this.pages = pages;
+        this.actors = actors;
     }
 
     @View("queue")
@@ -36,7 +41,7 @@ class QueueController {
                  @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                  @QueryValue(defaultValue = "25") @Min(1) @Max(200) int size) {
         QueueView view = pages.page(new QueueQuery(owner, team, lane, type, status, q, page, size));
-        return Page.model(new Page("Queue", "queue", Actor.of(request)), view);
+        return Page.model(new Page("Queue", "queue", actors.of(request)), view);
     }
 
     @View("queue-rows")
@@ -48,6 +53,6 @@ class QueueController {
                 @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                 @QueryValue(defaultValue = "25") @Min(1) @Max(200) int size) {
         QueueView view = pages.page(new QueueQuery(owner, team, lane, type, status, q, page, size));
-        return Page.model(new Page("Queue", "queue", Actor.of(request)), view);
+        return Page.model(new Page("Queue", "queue", actors.of(request)), view);
     }
 }

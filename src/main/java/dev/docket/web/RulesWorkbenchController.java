@@ -15,7 +15,11 @@ import dev.docket.rules.CandidateVerdict;
 import dev.docket.rules.CheckResult;
 import dev.docket.rules.PlainPolicy;
 import dev.docket.rules.RuleSource;
-import dev.docket.rules.RulesAdmin;
+import dev.docket.rules.RuleActivationLostException;
+import dev.docket.audit.AuditLog;
+import dev.docket.identity.Roles;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import dev.docket.rules.UnknownRuleVersionException;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
@@ -39,8 +43,8 @@ import jakarta.validation.ConstraintViolation;
 
 /**
  * The rules workbench: the live version's files, the version history with diffs, and an editor whose Validate,
- * Preview, Activate and Roll back run the same checks as the rules API. Activation and rollback pass the same
- * rules-admin check as the API (RulesAdmin), which is where identity's roles take over once it lands.
+ * Preview, Activate and Roll back take the rules API's paths: the same roles, the same checks over
+ * {@link ActiveRuleSet#candidateBase()}, compare-and-set activation and the same audit entries.
  */
 @Controller("/rules")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,20 +53,23 @@ class RulesWorkbenchController {
     private final ActiveRuleSet rules;
     private final RuleVersionStore store;
     private final ImpactPreviewService previews;
-    private final RulesAdmin admin;
+    private final AuditLog audit;
+    private final Actors actors;
     private final Validator validator;
 
-    RulesWorkbenchController(ActiveRuleSet rules, RuleVersionStore store, ImpactPreviewService previews, RulesAdmin admin,
-                             Validator validator) {
+    RulesWorkbenchController(ActiveRuleSet rules, RuleVersionStore store, ImpactPreviewService previews, AuditLog audit,
+                             Actors actors, Validator validator) {
         this.rules = rules;
         this.store = store;
         this.previews = previews;
-        this.admin = admin;
+        this.audit = audit;
+        this.actors = actors;
         this.validator = validator;
     }
 
     @View("rules")
     @Get(produces = MediaType.TEXT_HTML)
+    @Secured(Roles.VIEWER)
     Object workbench(HttpRequest<?> request, @QueryValue @Nullable String file) {
         ActiveRuleSet.Active active = rules.active();
         List<RuleSource> sources = active.ruleSet().sources();
@@ -71,10 +78,11 @@ class RulesWorkbenchController {
         List<RuleFile> files = sources.stream().map(RuleFile::of).toList();
         WorkbenchView view = new WorkbenchView(active.version(), files, store.list().stream().sorted(java.util.Comparator.comparing(RuleVersion::id).reversed()).toList(), editing.path(),
                 RuleFile.of(editing).text(), rules.lastAttempt());
-        return Page.model(new Page("Rules", "rules", Actor.of(request)), view);
+        return Page.model(new Page("Rules", "rules", actors.of(request)), view);
     }
 
     @Get(uri = "/diff", produces = MediaType.TEXT_HTML)
+    @Secured(Roles.VIEWER)
     ModelAndView<Map<String, Object>> diff(@QueryValue long from, @QueryValue long to) {
         for (long n : new long[] {from, to}) {
             store.find(n).orElseThrow(() -> new UnknownRuleVersionException(n));
@@ -82,20 +90,25 @@ class RulesWorkbenchController {
         return new ModelAndView<>("rules-diff", Map.of("d", RuleDiff.between(from, store.sourcesOf(from), to, store.sourcesOf(to))));
     }
 
+    /** As POST /api/rules/validate: every check activation makes, the real backlog included; activates nothing. */
     @Post(uri = "/validate", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> validate(HttpRequest<?> request, @Body Map<String, String> form) {
-        return withCandidate(form, null, sources -> {
-            // Every check activation makes, the real backlog included, as POST /api/rules/validate does.
+    @Secured(Roles.RULES_AUTHOR)
+    HttpResponse<?> validate(@Body Map<String, String> form) {
+        return withCandidate(form, sources -> {
             CheckResult result = rules.check(sources);
+            audit.acted("rules", "candidate", "validate", outcome(result));
             return result(result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
                     RuleCheck.verdict("Validate", CandidateVerdict.of(result)));
         });
     }
 
+    /** As POST /api/rules/preview: what the candidate would do to today's queue. */
     @Post(uri = "/preview", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> preview(HttpRequest<?> request, @Body Map<String, String> form) {
-        return withCandidate(form, null, sources -> {
+    @Secured(Roles.RULES_AUTHOR)
+    HttpResponse<?> preview(@Body Map<String, String> form) {
+        return withCandidate(form, sources -> {
             CheckResult result = CandidateChecker.check(sources, false);
+            audit.acted("rules", "candidate", "preview", Map.of("ok", result.ok(), "problems", result.problems().size()));
             if (!result.ok()) {
                 return result(HttpStatus.UNPROCESSABLE_ENTITY, RuleCheck.verdict("Preview", CandidateVerdict.of(result)));
             }
@@ -105,21 +118,47 @@ class RulesWorkbenchController {
         });
     }
 
+    /**
+     * As POST /api/rules/activate, compare-and-set against the version the page was showing ({@code basedOn}), so an
+     * activation made meanwhile anywhere is never silently overwritten by an editor opened before it.
+     */
     @Post(uri = "/activate", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> activate(HttpRequest<?> request, @Body Map<String, String> form) {
-        Actor actor = Actor.of(request);
-        admin.requireAdmin(request);
-        return withCandidate(form, actor, sources -> {
-            CheckResult result = rules.activate(sources, RuleVersion.Source.API, by(actor, form));
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> activate(@Body Map<String, String> form, Authentication caller) {
+        long basedOn;
+        try {
+            basedOn = Long.parseLong(form.getOrDefault("basedOn", "").strip());
+        } catch (NumberFormatException e) {
+            return result(HttpStatus.UNPROCESSABLE_ENTITY, new RuleCheck("Activate", false,
+                    List.of("basedOn: must be the number of the version the editor was opened on"), null, null, null));
+        }
+        return withCandidate(form, sources -> {
+            CheckResult result;
+            try {
+                result = rules.activate(sources, RuleVersion.Source.API, caller.getName(), basedOn);
+            } catch (RuleActivationLostException e) {
+                audit.acted("rules", "candidate", "activate", Map.of("ok", false, "lost", true,
+                        "liveVersion", rules.active().version().id()));
+                return result(HttpStatus.CONFLICT, new RuleCheck("Activate", false, List.of(e.getMessage()), null, null, null));
+            }
+            audit.acted("rules", result.ok() ? String.valueOf(rules.active().version().id()) : "candidate", "activate",
+                    outcome(result));
             return activation(result, "Activate");
         });
     }
 
+    /** As POST /api/rules/versions/{number}/activate. */
     @Post(uri = "/versions/{number}/activate", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long number, @Body Map<String, String> form) {
-        Actor actor = Actor.of(request);
-        admin.requireAdmin(request);
-        return activation(rules.rollback(number, by(actor, form)), "Roll back to version " + number);
+    @Secured(Roles.RULES_ADMIN)
+    HttpResponse<?> rollback(@PathVariable long number, Authentication caller) {
+        CheckResult result = rules.rollback(number, caller.getName());
+        audit.acted("rules", number, "rollback", outcome(result));
+        return activation(result, "Roll back to version " + number);
+    }
+
+    /** What the audit log keeps of a check, as the API records it. */
+    private Map<String, Object> outcome(CheckResult result) {
+        return Map.of("ok", result.ok(), "problems", result.problems().size(), "liveVersion", rules.active().version().id());
     }
 
     private HttpResponse<?> activation(CheckResult result, String action) {
@@ -131,18 +170,13 @@ class RulesWorkbenchController {
                 "Version " + live.id() + " (" + live.hash() + ") is live. Reload the page to see its files and history."));
     }
 
-    private static @Nullable String by(Actor actor, Map<String, String> form) {
-        String name = actor.signedIn() ? actor.name() : form.getOrDefault("actor", "").strip();
-        return name.isEmpty() ? null : name;
-    }
-
     /** Checks the form against the API's own CandidateRequest constraints before anything compiles. */
-    private HttpResponse<?> withCandidate(Map<String, String> form, @Nullable Actor actor,
+    private HttpResponse<?> withCandidate(Map<String, String> form,
                                           java.util.function.Function<List<RuleSource>, HttpResponse<?>> then) {
         String path = form.getOrDefault("path", "").strip();
         String content = form.getOrDefault("content", "");
         CandidateRequest candidate = new CandidateRequest(List.of(new CandidateRequest.CandidateFile(path, content, "text")),
-                null, null, actor == null ? null : by(actor, form));
+                null, null);
         Set<ConstraintViolation<CandidateRequest>> violations = validator.validate(candidate);
         if (!violations.isEmpty()) {
             List<String> problems = new ArrayList<>();
@@ -151,7 +185,6 @@ class RulesWorkbenchController {
             return result(HttpStatus.UNPROCESSABLE_ENTITY, new RuleCheck("Check", false, problems.stream().sorted().toList(),
                     null, null, null));
         }
-        // Laid over the live policy and the folder's scenarios, as the rules API does.
         return then.apply(CandidateFiles.assemble(rules.candidateBase(), candidate));
     }
 

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.docket.contract.ContractView;
 import dev.docket.facts.Lane;
@@ -16,6 +18,7 @@ import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
+import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -41,9 +44,18 @@ class ApprovalIT extends DatabaseTest {
 
     Api api;
 
+    /** Each decider is a token listed for their decision maker: Carla and Chris for CFO, Gus for General Counsel. */
+    final Map<String, String> deciders = new HashMap<>();
+
     @BeforeEach
     void setUp() {
         api = new Api(client.toBlocking());
+        if (deciders.isEmpty()) {
+            People people = new People(client.toBlocking());
+            deciders.put("Carla Finance", people.token("Carla Finance", List.of("approver"), List.of("CFO")));
+            deciders.put("Chris Finance", people.token("Chris Finance", List.of("approver"), List.of("cfo")));
+            deciders.put("Gus Counsel", people.token("Gus Counsel", List.of("approver"), List.of("General Counsel")));
+        }
         clock.set(TestClock.START);
         emptyBacklog();
     }
@@ -136,8 +148,8 @@ class ApprovalIT extends DatabaseTest {
         long version = api.get("/api/contracts/" + c.id(), ContractView.class).version();
 
         clock.advance(Duration.ofHours(1));
-        Api.Failure again = api.fail(HttpRequest.POST("/api/approvals/" + requested.id() + "/decision",
-                map("decision", "REJECTED", "decidedBy", "Someone Else", "comment", "changed my mind")));
+        Api.Failure again = api.fail(People.as(deciders.get("Chris Finance"), HttpRequest.POST("/api/approvals/" + requested.id() + "/decision",
+                map("decision", "REJECTED", "comment", "changed my mind"))));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).isEqualTo("application/problem+json");
@@ -147,14 +159,56 @@ class ApprovalIT extends DatabaseTest {
         assertThat(api.get("/api/contracts/" + c.id(), ContractView.class).version()).isEqualTo(version);
     }
 
+    @Test
+    void onlyAnApproverListedForTheDecisionMakerWhoDidNotAskDecides() {
+        People people = new People(client.toBlocking());
+        ContractView c = api.create(contract("AP-40", "gates", allGatesPassed(), "owner", "Rita Rep"));
+        ApprovalView cap = request(c.id(), "CFO", "liability cap");
+        String viewer = people.token("Vic Viewer", "viewer");
+        String gus = deciders.get("Gus Counsel");
+
+        Api.Failure noRole = api.fail(People.as(viewer, HttpRequest.POST("/api/approvals/" + cap.id() + "/decision", map("decision", "APPROVED"))));
+        assertThat(noRole.status()).isEqualTo(403);
+        Api.Failure notListed = api.fail(People.as(gus, HttpRequest.POST("/api/approvals/" + cap.id() + "/decision", map("decision", "APPROVED"))));
+        assertThat(notListed.status()).isEqualTo(403);
+        assertThat(notListed.contentType()).isEqualTo("application/problem+json");
+        assertThat(notListed.problem().detail()).contains("'Gus Counsel' is not listed to decide for CFO");
+        Api.Failure bodyNamesCfo = api.fail(People.as(gus, HttpRequest.POST("/api/approvals/" + cap.id() + "/decision",
+                map("decision", "APPROVED", "decidedBy", "Carla Finance"))));
+        // The strict API refuses the field outright: the acting person is the caller, never a name in the body.
+        assertThat(bodyNamesCfo.status()).as("a body naming the CFO changes nothing").isEqualTo(400);
+
+        // Rita owns the deal and may ask; Carla is listed for CFO but cannot decide her own question.
+        String rita = people.token("Rita Rep", "viewer");
+        ApprovalView ritas = api.exchange(People.as(rita, HttpRequest.POST("/api/contracts/" + c.id() + "/approvals",
+                map("decisionMaker", "CFO", "question", "discount above 30%"))), ApprovalView.class).body();
+        assertThat(ritas.requestedBy()).isEqualTo("Rita Rep");
+        Api.Failure notOwner = api.fail(People.as(viewer, HttpRequest.POST("/api/contracts/" + c.id() + "/approvals",
+                map("decisionMaker", "CFO", "question", "anything"))));
+        assertThat(notOwner.status()).isEqualTo(403);
+        ContractView carlasDeal = api.create(contract("AP-41", "gates", allGatesPassed(), "owner", "Carla Finance"));
+        ApprovalView carlas = api.exchange(People.as(deciders.get("Carla Finance"), HttpRequest.POST("/api/contracts/" + carlasDeal.id() + "/approvals",
+                map("decisionMaker", "CFO", "question", "payment terms"))), ApprovalView.class).body();
+        Api.Failure ownQuestion = api.fail(People.as(deciders.get("Carla Finance"),
+                HttpRequest.POST("/api/approvals/" + carlas.id() + "/decision", map("decision", "APPROVED"))));
+        assertThat(ownQuestion.status()).isEqualTo(403);
+        assertThat(ownQuestion.problem().detail()).contains("asked for approval " + carlas.id() + " and cannot decide it too");
+
+        assertThat(api.get("/api/contracts/" + c.id() + "/approvals", ApprovalView[].class))
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo(ApprovalStatus.PENDING));
+        assertThat(api.get("/api/contracts/" + carlasDeal.id() + "/approvals", ApprovalView[].class))
+                .allSatisfy(a -> assertThat(a.status()).isEqualTo(ApprovalStatus.PENDING));
+        assertThat(decide(cap.id(), "APPROVED", "Chris Finance", null).decidedBy()).isEqualTo("Chris Finance");
+    }
+
     private ApprovalView request(long contractId, String decisionMaker, String question) {
         return api.exchange(HttpRequest.POST("/api/contracts/" + contractId + "/approvals",
-                map("decisionMaker", decisionMaker, "question", question, "requestedBy", "dana.sales")), ApprovalView.class).body();
+                map("decisionMaker", decisionMaker, "question", question)), ApprovalView.class).body();
     }
 
     private ApprovalView decide(long approvalId, String decision, String by, String comment) {
-        return api.exchange(HttpRequest.POST("/api/approvals/" + approvalId + "/decision",
-                map("decision", decision, "decidedBy", by, "comment", comment)), ApprovalView.class).body();
+        return api.exchange(People.as(deciders.get(by), HttpRequest.POST("/api/approvals/" + approvalId + "/decision",
+                map("decision", decision, "comment", comment))), ApprovalView.class).body();
     }
 
     private <T> T at(Duration afterStart, java.util.function.Supplier<T> action) {

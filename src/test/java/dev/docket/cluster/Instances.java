@@ -22,6 +22,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
  */
 final class Instances implements AutoCloseable {
 
+    /** The test runner's token (every role, no decision makers), stored as each instance's initial token and sent unless a request says otherwise. */
+    static final String RUNNER_TOKEN = "runner-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
+    /** Pass as the bearer token to send a request without any Authorization header. */
+    static final String ANONYMOUS = "";
+
     private final List<EmbeddedServer> servers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private JsonMapper json;
@@ -38,6 +44,8 @@ final class Instances implements AutoCloseable {
     void add(Map<String, String> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
+        all.putIfAbsent("docket.security.initial-token", RUNNER_TOKEN);
+        all.putIfAbsent("docket.security.initial-token-roles", "admin,legal,approver,rules-author,rules-admin,metrics");
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, all, "test");
         if (json == null) {
             json = server.getApplicationContext().getBean(JsonMapper.class);
@@ -62,13 +70,14 @@ final class Instances implements AutoCloseable {
         return send(instance, method, path, body, null);
     }
 
-    /** As {@link #send(int, String, String, Object)}, with {@code Authorization: Bearer token} when a token is given. */
-    Reply send(int instance, String method, String path, Object body, String bearerToken) {
+    /** As {@link #send(int, String, String, Object)}, as the bearer of {@code token} (the runner's when null, none when {@link #ANONYMOUS}). */
+    Reply send(int instance, String method, String path, Object body, String token) {
+        String bearerToken = token == null ? RUNNER_TOKEN : token;
         URI uri = servers.get(Math.floorMod(instance, servers.size())).getURI().resolve(path);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Accept", "application/json");
-            if (bearerToken != null) {
+            if (!bearerToken.isEmpty()) {
                 request.header("Authorization", "Bearer " + bearerToken);
             }
             request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -83,6 +92,15 @@ final class Instances implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A token an admin (the runner) creates through POST /api/admin/tokens, acting as {@code name}. */
+    String token(String name, List<String> roles, List<String> decides) {
+        Reply created = send(0, "POST", "/api/admin/tokens", Map.of("name", name, "roles", roles, "decides", decides));
+        if (created.status() != 201 && created.status() != 200) {
+            throw new AssertionError("could not create a token for " + name + ": " + created);
+        }
+        return (String) created.map().get("token");
     }
 
     Reply get(int instance, String path) {

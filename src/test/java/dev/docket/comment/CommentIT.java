@@ -9,6 +9,7 @@ import java.time.Duration;
 import dev.docket.contract.ContractView;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
+import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,20 +34,21 @@ class CommentIT extends DatabaseTest {
         Api api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         ContractView c = api.create(contract("CM-1"));
+        String sam = new People(client.toBlocking()).token("Sam Sales", "viewer");
         ContractView other = api.create(contract("CM-2"));
 
         HttpResponse<CommentView> first = api.exchange(HttpRequest.POST("/api/contracts/" + c.id() + "/comments",
-                map("author", "Dana Legal", "text", "  Their liability cap is unlimited.\nNeeds CFO sign-off.  ")), CommentView.class);
+                map("text", "  Their liability cap is unlimited.\nNeeds CFO sign-off.  ")), CommentView.class);
         clock.advance(Duration.ofMinutes(5));
         api.exchange(HttpRequest.POST("/api/contracts/" + other.id() + "/comments",
-                map("author", "Sam Sales", "text", "Different deal")), CommentView.class);
-        api.exchange(HttpRequest.POST("/api/contracts/" + c.id() + "/comments",
-                map("author", "Sam Sales", "text", "Asked the CFO today")), CommentView.class);
+                map("text", "Different deal")), CommentView.class);
+        api.exchange(People.as(sam, HttpRequest.POST("/api/contracts/" + c.id() + "/comments",
+                map("text", "Asked the CFO today"))), CommentView.class);
 
         assertThat(first.code()).isEqualTo(201);
         assertThat(first.body().createdAt()).isEqualTo(TestClock.START);
         CommentView[] thread = api.get("/api/contracts/" + c.id() + "/comments", CommentView[].class);
-        assertThat(thread).extracting(CommentView::author).containsExactly("Dana Legal", "Sam Sales");
+        assertThat(thread).as("authors are the callers").extracting(CommentView::author).containsExactly("initial-token", "Sam Sales");
         assertThat(thread[0].text()).isEqualTo("Their liability cap is unlimited.\nNeeds CFO sign-off.");
         assertThat(thread[1].createdAt()).isEqualTo(TestClock.START.plus(Duration.ofMinutes(5)));
         assertThat(thread).allSatisfy(t -> assertThat(t.contractId()).isEqualTo(c.id()));

@@ -17,6 +17,7 @@ import dev.docket.ranking.Explanation;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
+import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -44,6 +45,8 @@ class FairnessIT extends DatabaseTest {
     TestClock clock;
 
     Api api;
+    /** One token per person in the story: askers and editors hold legal, approvers approver. */
+    final Map<String, String> people = new java.util.HashMap<>();
     ContractView annBig;
     ContractView annSmall;
     ContractView bobMid;
@@ -52,6 +55,15 @@ class FairnessIT extends DatabaseTest {
     @BeforeEach
     void setUp() {
         api = new Api(client.toBlocking());
+        if (people.isEmpty()) {
+            People tokens = new People(client.toBlocking());
+            for (String name : List.of("ann", "bob", "crm-sync")) {
+                people.put(name, tokens.token(name, "legal"));
+            }
+            for (String name : List.of("head-of-legal", "general-counsel")) {
+                people.put(name, tokens.token(name, "approver"));
+            }
+        }
         clock.set(TestClock.START);
         emptyBacklog();
         annBig = create("FR-1", "Ann", "East", 5_000_000);
@@ -103,6 +115,23 @@ class FairnessIT extends DatabaseTest {
     }
 
     @Test
+    void aRefusedRequestCountsForItsAskerAndItsRefuserButNotAsAnOverride() {
+        Map<String, Object> body = map("points", 20, "reason", "strategic account, board-level escalation",
+                "expiresAt", clock.instant().plus(Duration.ofDays(5)).toString());
+        dev.docket.override.OverrideView asked = api.exchange(People.as(people.get("bob"),
+                HttpRequest.POST("/api/contracts/" + bobTiny.id() + "/overrides", body)), dev.docket.override.OverrideView.class).body();
+        api.exchange(People.as(people.get("general-counsel"), HttpRequest.POST("/api/overrides/" + asked.id() + "/refuse",
+                map("reason", "not a reason to move the queue"))), dev.docket.override.OverrideView.class);
+
+        FairnessReport r = api.get("/api/reports/fairness?from=2026-11-02&to=2026-11-08", FairnessReport.class);
+        assertThat(r.byAsker()).containsExactly(new FairnessReport.Group("bob", 0, 1, 0, 20.0));
+        assertThat(r.byRefuser()).containsExactly(new FairnessReport.Group("general-counsel", 0, 1, 0, 20.0));
+        assertThat(r.byApprover()).isEmpty();
+        assertThat(r.overall()).isEqualTo(new FairnessReport.Group("all", 0, 0, 0, null));
+        assertThat(r.top10().overridden()).isZero();
+    }
+
+    @Test
     void anEditToDealValueIsFlaggedInTheExplanationWithThePlacesItGained() {
         assertThat(rank(bobTiny.id())).isEqualTo(4);
         clock.set(WEEK_2);
@@ -117,12 +146,12 @@ class FairnessIT extends DatabaseTest {
     }
 
     @Test
-    void anUpsertRecordsItsSubmitterAndAnEditWithoutAnAuthorIsUnknown() {
+    void anUpsertRecordsItsSubmitterAndAnEditRecordsItsCaller() {
         clock.set(WEEK_2);
-        api.exchange(HttpRequest.PUT("/api/contracts/by-ref/FR-3", contract("FR-3", "owner", "Bob", "team", "West",
+        api.exchange(People.as(people.get("crm-sync"), HttpRequest.PUT("/api/contracts/by-ref/FR-3", contract("FR-3", "owner", "Bob", "team", "West",
                 "gates", allGatesPassed(), "submittedBy", "crm-sync",
                 "dealValue", map("amount", 100_000, "currency", "USD"),
-                "expansionPotential", map("amount", 900_000, "currency", "EUR"))), ContractView.class);
+                "expansionPotential", map("amount", 900_000, "currency", "EUR")))), ContractView.class);
         ContractView current = api.get("/api/contracts/" + annSmall.id(), ContractView.class);
         api.exchange(HttpRequest.PATCH("/api/contracts/" + annSmall.id(),
                 map("version", current.version(), "title", "Renamed only")), ContractView.class);
@@ -141,7 +170,7 @@ class FairnessIT extends DatabaseTest {
                 .as("the same deal value in another scale is no change; the expansion edit is")
                 .singleElement().satisfies(e -> {
                     assertThat(e.field()).isEqualTo("expansionPotential");
-                    assertThat(e.changedBy()).isEqualTo("unknown");
+                    assertThat(e.changedBy()).as("the caller, never 'unknown'").isEqualTo("initial-token");
                     assertThat(e.placesGained()).isNotNull();
                 });
     }
@@ -152,21 +181,24 @@ class FairnessIT extends DatabaseTest {
     }
 
     private void override(long contractId, String askedBy, String approvedBy, Integer points, Boolean pin, Duration lasts) {
-        Map<String, Object> body = map("reason", "strategic account, board-level escalation", "askedBy", askedBy,
-                "approvedBy", approvedBy, "expiresAt", clock.instant().plus(lasts).toString());
+        Map<String, Object> body = map("reason", "strategic account, board-level escalation",
+                "expiresAt", clock.instant().plus(lasts).toString());
         if (points != null) {
             body.put("points", points);
         }
         if (pin != null) {
             body.put("pinToTop", pin);
         }
-        api.exchange(HttpRequest.POST("/api/contracts/" + contractId + "/overrides", body), dev.docket.override.OverrideView.class);
+        dev.docket.override.OverrideView asked = api.exchange(People.as(people.get(askedBy),
+                HttpRequest.POST("/api/contracts/" + contractId + "/overrides", body)), dev.docket.override.OverrideView.class).body();
+        api.exchange(People.as(people.get(approvedBy), HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", "")),
+                dev.docket.override.OverrideView.class);
     }
 
     private void patchDealValue(ContractView c, int amount, String by) {
         long version = api.get("/api/contracts/" + c.id(), ContractView.class).version();
-        api.exchange(HttpRequest.PATCH("/api/contracts/" + c.id(), map("version", version,
-                "dealValue", map("amount", amount, "currency", "USD"), "changedBy", by)), ContractView.class);
+        api.exchange(People.as(people.get(by), HttpRequest.PATCH("/api/contracts/" + c.id(), map("version", version,
+                "dealValue", map("amount", amount, "currency", "USD")))), ContractView.class);
     }
 
     private int rank(long contractId) {

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import dev.docket.contract.ContractView;
 import dev.docket.ranking.RankingService;
 import dev.docket.support.Cluster;
+import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -48,6 +49,12 @@ class ClusterIT {
     private Cluster.Instance a;
     private Cluster.Instance b;
     private JsonMapper json;
+    /** Approvers other than the runner, who asks: overrides and approvals need a second person to decide. */
+    private String cfo;
+    private String headOfLegal;
+    private String generalCounsel;
+    /** The CRM sync, whose exports name it as submittedBy: a body may only name its own caller. */
+    private String crm;
 
     enum Kind { CREATE, VALUE, GATE, STATUS, WITHDRAW, UPSERT, APPROVAL_REQUEST, APPROVAL_DECISION, OVERRIDE, REVOKE, RULES }
 
@@ -59,6 +66,11 @@ class ClusterIT {
         a = cluster.start();
         b = cluster.start();
         json = a.bean(JsonMapper.class);
+        People people = new People(a.http());
+        cfo = people.token("cfo", List.of("approver"), List.of("CFO"));
+        headOfLegal = people.token("head-of-legal", "approver");
+        generalCounsel = people.token("general-counsel", "approver");
+        crm = people.token("crm", "legal");
     }
 
     @AfterAll
@@ -89,29 +101,29 @@ class ClusterIT {
                 case VALUE -> HttpRequest.PATCH("/api/contracts/" + id, map("version", version(via, id),
                         "dealValue", map("amount", 1_000 + random.nextInt(2_000_000), "currency", "EUR")));
                 case GATE -> HttpRequest.PUT("/api/contracts/" + id + "/gates/" + GATES.get(random.nextInt(4)),
-                        map("passed", random.nextInt(4) > 0, "changedBy", "legal.ops"));
+                        map("passed", random.nextInt(4) > 0));
                 case STATUS -> HttpRequest.PATCH("/api/contracts/" + id, map("version", version(via, id),
                         "status", nextStatus(via, id)));
                 case WITHDRAW -> HttpRequest.POST("/api/contracts/" + id + "/withdraw", map("version", version(via, id)));
-                case UPSERT -> HttpRequest.PUT("/api/contracts/by-ref/CL-UP-" + random.nextInt(40), contract("CL-UP-x",
+                case UPSERT -> People.as(crm, HttpRequest.PUT("/api/contracts/by-ref/CL-UP-" + random.nextInt(40), contract("CL-UP-x",
                         "externalRef", null, "submittedBy", "crm",
                         "targetCloseDate", "2026-11-" + (10 + random.nextInt(19)),
-                        "gates", Map.of(GATES.get(random.nextInt(4)), random.nextBoolean())));
+                        "gates", Map.of(GATES.get(random.nextInt(4)), random.nextBoolean()))));
                 case APPROVAL_REQUEST -> HttpRequest.POST("/api/contracts/" + id + "/approvals",
-                        map("decisionMaker", "CFO", "question", "liability cap above 2x", "requestedBy", "sam.sales"));
+                        map("decisionMaker", "CFO", "question", "liability cap above 2x"));
                 case APPROVAL_DECISION -> pendingApprovals.isEmpty() ? null
-                        : HttpRequest.POST("/api/approvals/" + pendingApprovals.remove(random.nextInt(pendingApprovals.size()))
-                        + "/decision", map("decision", random.nextBoolean() ? "APPROVED" : "REJECTED", "decidedBy", "cfo"));
+                        : People.as(cfo, HttpRequest.POST("/api/approvals/" + pendingApprovals.remove(random.nextInt(pendingApprovals.size()))
+                        + "/decision", map("decision", random.nextBoolean() ? "APPROVED" : "REJECTED")));
                 case OVERRIDE -> HttpRequest.POST("/api/contracts/" + id + "/overrides", random.nextInt(5) == 0
-                        ? map("pinToTop", true, "reason", "renewal at risk this quarter", "askedBy", "sam.sales",
-                        "approvedBy", "head-of-legal", "expiresAt", TestClock.START.plus(Duration.ofDays(7)).toString())
-                        : map("points", random.nextInt(81) - 40, "reason", "renewal at risk this quarter", "askedBy", "sam.sales",
-                        "approvedBy", "general-counsel", "expiresAt", TestClock.START.plus(Duration.ofDays(7)).toString()));
+                        ? map("pinToTop", true, "reason", "renewal at risk this quarter",
+                        "expiresAt", TestClock.START.plus(Duration.ofDays(7)).toString())
+                        : map("points", random.nextInt(81) - 40, "reason", "renewal at risk this quarter",
+                        "expiresAt", TestClock.START.plus(Duration.ofDays(7)).toString()));
                 case REVOKE -> activeOverrides.isEmpty() ? null
-                        : HttpRequest.POST("/api/overrides/" + activeOverrides.remove(random.nextInt(activeOverrides.size()))
-                        + "/revoke", map("by", "head-of-legal", "reason", "no longer needed"));
+                        : People.as(headOfLegal, HttpRequest.POST("/api/overrides/" + activeOverrides.remove(random.nextInt(activeOverrides.size()))
+                        + "/revoke", map("reason", "no longer needed")));
                 case RULES -> HttpRequest.POST("/api/rules/activate", map("files", List.of(map("path", "age.drl",
-                        "content", ageRule(++revision))), "activatedBy", "dana.legal"));
+                        "content", ageRule(++revision)))));
             };
             if (request == null) {
                 continue;
@@ -137,7 +149,16 @@ class ClusterIT {
                 }
                 case WITHDRAW -> open.remove(id);
                 case APPROVAL_REQUEST -> pendingApprovals.add(((Number) body.get("id")).longValue());
-                case OVERRIDE -> activeOverrides.add(((Number) body.get("id")).longValue());
+                case OVERRIDE -> {
+                    // The runner asked; an approver who did not ask approves it, through the other instance, and only
+                    // then does it count.
+                    long asked = ((Number) body.get("id")).longValue();
+                    Cluster.Instance other = via == a ? b : a;
+                    Map<?, ?> approved = other.http().retrieve(People.as(random.nextBoolean() ? headOfLegal : generalCounsel,
+                            HttpRequest.POST("/api/overrides/" + asked + "/approve", "")), Map.class);
+                    assertThat(approved.get("state")).isEqualTo("ACTIVE");
+                    activeOverrides.add(asked);
+                }
                 default -> { }
             }
         }
@@ -219,13 +240,13 @@ class ClusterIT {
         long id = ids(page(a)).get(5);
         for (Map<?, ?> existing : a.http().retrieve(HttpRequest.GET("/api/contracts/" + id + "/overrides"), Map[].class)) {
             if ("ACTIVE".equals(existing.get("state"))) {
-                a.http().exchange(HttpRequest.POST("/api/overrides/" + existing.get("id") + "/revoke",
-                        map("by", "head-of-legal", "reason", "clearing the way")), Map.class);
+                a.http().exchange(People.as(headOfLegal, HttpRequest.POST("/api/overrides/" + existing.get("id") + "/revoke",
+                        map("reason", "clearing the way"))), Map.class);
             }
         }
         Map<?, ?> override = a.http().retrieve(HttpRequest.POST("/api/contracts/" + id + "/overrides",
-                map("pinToTop", true, "reason", "board asked for this one", "askedBy", "sam.sales",
-                        "approvedBy", "head-of-legal", "expiresAt", now.plusSeconds(30).toString())), Map.class);
+                map("pinToTop", true, "reason", "board asked for this one", "expiresAt", now.plusSeconds(30).toString())), Map.class);
+        b.http().retrieve(People.as(headOfLegal, HttpRequest.POST("/api/overrides/" + override.get("id") + "/approve", "")), Map.class);
         await(() -> explanation(b, id).get("contributions").toString().contains("Override: pin to top") ? true : null);
 
         clockA.set(now.plusSeconds(60));

@@ -18,6 +18,7 @@ import dev.docket.rules.RuleSource;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
+import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -61,7 +62,7 @@ class HistoryIT extends DatabaseTest {
 
         tick();
         api.exchange(HttpRequest.PUT("/api/contracts/" + c.id() + "/gates/pricing-approved",
-                map("passed", true, "changedBy", "dana")), ContractView.class);
+                map("passed", true)), ContractView.class);
         tick();
         api.exchange(HttpRequest.PATCH("/api/contracts/" + b.id(), map("version", b.version(),
                 "dealValue", map("amount", 10_000_000, "currency", "USD"))), ContractView.class);
@@ -142,16 +143,20 @@ class HistoryIT extends DatabaseTest {
         tick();
         // A pending approval holds P back; deciding it lets P lead again.
         dev.docket.approval.ApprovalView hold = api.exchange(HttpRequest.POST("/api/contracts/" + p.id() + "/approvals",
-                map("decisionMaker", "CFO", "question", "liability cap above 2x fees", "requestedBy", "rep")),
+                map("decisionMaker", "CFO", "question", "liability cap above 2x fees")),
                 dev.docket.approval.ApprovalView.class).body();
         tick();
-        api.exchange(HttpRequest.POST("/api/approvals/" + hold.id() + "/decision",
-                map("decision", "APPROVED", "comment", "fine for this account", "decidedBy", "CFO")), String.class);
+        People people = new People(client.toBlocking());
+        String cfo = people.token("cfo", List.of("approver"), List.of("CFO"));
+        api.exchange(People.as(cfo, HttpRequest.POST("/api/approvals/" + hold.id() + "/decision",
+                map("decision", "APPROVED", "comment", "fine for this account"))), String.class);
         tick();
         // A +10 override lifts Q (26.99) above P (20).
-        api.exchange(HttpRequest.POST("/api/contracts/" + q.id() + "/overrides", map("points", 10,
-                "reason", "strategic logo the CEO committed to this quarter", "askedBy", "rep", "approvedBy", "head-of-legal",
-                "expiresAt", clock.instant().plus(Duration.ofDays(7)).toString())), String.class);
+        Map<?, ?> asked = api.exchange(HttpRequest.POST("/api/contracts/" + q.id() + "/overrides", map("points", 10,
+                "reason", "strategic logo the CEO committed to this quarter",
+                "expiresAt", clock.instant().plus(Duration.ofDays(7)).toString())), Map.class).body();
+        api.exchange(People.as(people.token("head-of-legal", "approver"),
+                HttpRequest.POST("/api/overrides/" + asked.get("id") + "/approve", "")), String.class);
         tick();
         // A policy that weighs value four times as much puts P (80) back in front of Q (67.96 + 10).
         List<RuleSource> valueFirst = rules.get().sources().stream()

@@ -17,6 +17,7 @@ import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
+import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -46,6 +47,11 @@ class OverrideIT extends DatabaseTest {
     OverrideRepository overrideRepository;
 
     Api api;
+    /** sam.sales asks (legal); head-of-legal and general-counsel approve; lee holds both roles. */
+    String sam;
+    String headOfLegal;
+    String generalCounsel;
+    String lee;
     ContractView big;
     ContractView mid;
     ContractView small;
@@ -53,6 +59,13 @@ class OverrideIT extends DatabaseTest {
     @BeforeEach
     void setUp() {
         api = new Api(client.toBlocking());
+        if (sam == null) {
+            People people = new People(client.toBlocking());
+            sam = people.token("sam.sales", "legal");
+            headOfLegal = people.token("head-of-legal", "approver");
+            generalCounsel = people.token("general-counsel", "approver");
+            lee = people.token("lee.both", "legal", "approver");
+        }
         clock.set(TestClock.START);
         expiryCheck.check();
         emptyBacklog();
@@ -126,13 +139,13 @@ class OverrideIT extends DatabaseTest {
         OverrideView o = create(small.id(), "pinToTop", true);
         assertThat(order().get(0)).isEqualTo(small.id());
 
-        OverrideView revoked = api.exchange(HttpRequest.POST("/api/overrides/" + o.id() + "/revoke",
-                map("by", "general-counsel", "reason", "escalation resolved")), OverrideView.class).body();
+        OverrideView revoked = api.exchange(People.as(generalCounsel, HttpRequest.POST("/api/overrides/" + o.id() + "/revoke",
+                map("reason", "escalation resolved"))), OverrideView.class).body();
 
         assertThat(revoked.state()).isEqualTo(OverrideView.State.REVOKED);
         assertThat(revoked.revokedBy()).isEqualTo("general-counsel");
         assertThat(order()).containsExactly(big.id(), mid.id(), small.id());
-        Api.Failure again = api.fail(HttpRequest.POST("/api/overrides/" + o.id() + "/revoke", map("by", "x", "reason", "again")));
+        Api.Failure again = api.fail(People.as(headOfLegal, HttpRequest.POST("/api/overrides/" + o.id() + "/revoke", map("reason", "again"))));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problem().detail()).contains("already revoked by general-counsel");
         // A new override is allowed once the old one is revoked.
@@ -141,15 +154,30 @@ class OverrideIT extends DatabaseTest {
     }
 
     @Test
-    void theAskerCannotApproveTheirOwnOverride() {
-        Api.Failure self = api.fail(HttpRequest.POST("/api/contracts/" + small.id() + "/overrides",
-                body("points", 20, "askedBy", "head-of-legal", "approvedBy", "Head-of-Legal")));
+    void theAskerCannotApproveTheirOwnOverrideAndARequestCountsOnlyOnceApproved() {
+        OverrideView asked = api.exchange(People.as(lee, HttpRequest.POST("/api/contracts/" + small.id() + "/overrides",
+                body("points", 50))), OverrideView.class).body();
+        assertThat(asked.state()).isEqualTo(OverrideView.State.PENDING);
+        assertThat(asked.askedBy()).as("the caller, whatever the body says").isEqualTo("lee.both");
+        assertThat(asked.approvedBy()).isNull();
+        assertThat(order()).as("a request alone changes nothing").containsExactly(big.id(), mid.id(), small.id());
 
-        assertThat(self.status()).isEqualTo(422);
-        assertThat(self.problem().detail()).contains("'Head-of-Legal' asked for this override and cannot approve it too");
-        assertThat(self.problem().errors()).anySatisfy(e -> assertThat(e.field()).isEqualTo("approvedBy"));
-        assertThat(overrideRepository.findAll()).isEmpty();
+        Api.Failure self = api.fail(People.as(lee, HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", "")));
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.contentType()).isEqualTo("application/problem+json");
+        assertThat(self.problem().detail()).contains("'lee.both' asked for override " + asked.id() + " and cannot approve it too");
+        Api.Failure notApprover = api.fail(People.as(sam, HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", "")));
+        assertThat(notApprover.status()).isEqualTo(403);
         assertThat(order()).containsExactly(big.id(), mid.id(), small.id());
+
+        OverrideView refused = api.exchange(People.as(headOfLegal, HttpRequest.POST("/api/overrides/" + asked.id() + "/refuse",
+                map("reason", "not a reason to jump the queue"))), OverrideView.class).body();
+        assertThat(refused.state()).isEqualTo(OverrideView.State.REFUSED);
+        assertThat(refused.refusedBy()).isEqualTo("head-of-legal");
+        assertThat(api.fail(People.as(generalCounsel, HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", ""))).status())
+                .as("a refusal is final").isEqualTo(409);
+        assertThat(order()).containsExactly(big.id(), mid.id(), small.id());
+        assertThat(overrideRepository.findAll()).singleElement().satisfies(o -> assertThat(o.approvedAt()).isNull());
     }
 
     /** The tests run the expiry check themselves, so the scheduled one must not race them. */
@@ -160,8 +188,7 @@ class OverrideIT extends DatabaseTest {
 
     /** A valid override body; tests change just the fields they care about. */
     static Map<String, Object> body(Object... changes) {
-        Map<String, Object> body = map("reason", REASON, "askedBy", "sam.sales", "approvedBy", "head-of-legal",
-                "expiresAt", "2026-11-09T09:00:00Z");
+        Map<String, Object> body = map("reason", REASON, "expiresAt", "2026-11-09T09:00:00Z");
         for (int i = 0; i < changes.length; i += 2) {
             if (changes[i + 1] == null) {
                 body.remove((String) changes[i]);
@@ -172,8 +199,12 @@ class OverrideIT extends DatabaseTest {
         return body;
     }
 
+    /** sam.sales asks, head-of-legal approves: the two acts every override takes. */
     private OverrideView create(long contractId, Object... changes) {
-        return api.exchange(HttpRequest.POST("/api/contracts/" + contractId + "/overrides", body(changes)), OverrideView.class).body();
+        OverrideView asked = api.exchange(People.as(sam, HttpRequest.POST("/api/contracts/" + contractId + "/overrides", body(changes))),
+                OverrideView.class).body();
+        return api.exchange(People.as(headOfLegal, HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", "")),
+                OverrideView.class).body();
     }
 
     private List<Long> order() {

@@ -61,7 +61,7 @@ class PolicyGuardTest {
             "insert(\"x\");|`KnowledgeHelper.insert` is not allowed in rules",
             "$c.wait();|`Object.wait` is not allowed in rules",
             "synchronized ($c) { $c.block(\"x\"); }|`synchronized` is not allowed",
-            "$c.block(String.valueOf(dev.docket.rules.RulesAdmin.class));|class literals",
+            "$c.block(String.valueOf(dev.docket.rules.ActiveRuleSet.class));|class literals",
             "java.util.concurrent.CompletableFuture.runAsync(null);|`java.util.concurrent.CompletableFuture` is not allowed",
             "Object o = java . lang . /* hidden */ Runtime.getRuntime();|`java.lang.Runtime` is not allowed",
             "java.util.function.Function<String, String> f = s -> s.trim();|lambdas and method references are not allowed",

@@ -13,6 +13,7 @@ import dev.docket.ranking.ImpactPreview;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
+import dev.docket.support.People;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesLifecycleIT extends DatabaseTest {
 
-    static final String TOKEN = "rules-admin-secret";
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
 
     @Inject
@@ -41,15 +41,23 @@ class RulesLifecycleIT extends DatabaseTest {
 
     Api api;
 
+    /** dana.legal, who may activate and roll back; and an author, who may only check candidates. */
+    String rulesAdmin;
+    String rulesAuthor;
+
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "50ms",
-                "docket.rules.admin-token", TOKEN);
+        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "50ms");
     }
 
     @BeforeEach
     void setUp() {
         api = new Api(client.toBlocking());
+        if (rulesAdmin == null) {
+            People people = new People(client.toBlocking());
+            rulesAdmin = people.token("dana.legal", "rules-admin");
+            rulesAuthor = people.token("sam.author", "rules-author");
+        }
     }
 
     @AfterAll
@@ -97,18 +105,18 @@ class RulesLifecycleIT extends DatabaseTest {
         assertThat(detail.files()).anySatisfy(f -> assertThat(f.path()).isEqualTo("age.drl"));
         assertThat(detail.rules()).contains("First in, first out");
 
-        Api.Failure forbidden = api.fail(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", ""));
+        Api.Failure forbidden = api.fail(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "").bearerAuth(rulesAuthor));
         assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(forbidden.problem().detail()).contains("rules-admin role");
+        assertThat(forbidden.problem().detail()).contains("rules-admin");
 
         HttpResponse<RulesStatus> rolledBack = api.exchange(HttpRequest.POST("/api/rules/versions/" + first.number() + "/activate", "")
-                .bearerAuth(TOKEN).header("X-Docket-User", "dana.legal"), RulesStatus.class);
+                .bearerAuth(rulesAdmin), RulesStatus.class);
 
         assertThat(rolledBack.body().active().hash()).isEqualTo(first.hash());
         assertThat(rolledBack.body().active().source().name()).isEqualTo("ROLLBACK");
         assertThat(rolledBack.body().active().activatedBy()).isEqualTo("dana.legal");
         awaitRankingWith(first.hash());
-        assertThat(api.fail(HttpRequest.POST("/api/rules/versions/999/activate", "").bearerAuth(TOKEN)).status()).isEqualTo(404);
+        assertThat(api.fail(HttpRequest.POST("/api/rules/versions/999/activate", "").bearerAuth(rulesAdmin)).status()).isEqualTo(404);
     }
 
     @Test
@@ -149,10 +157,11 @@ class RulesLifecycleIT extends DatabaseTest {
     @Order(5)
     void activatingThroughTheApiNeedsTheRulesAdminRole() {
         String ageRule = FOLDER.read("age.drl").replaceAll("\\(3 points [a-z ]+\\)", "(3 points per business day, via the API)");
-        Map<String, Object> body = map("files", List.of(map("path", "age.drl", "content", ageRule)), "activatedBy", "dana.legal");
+        Map<String, Object> body = map("files", List.of(map("path", "age.drl", "content", ageRule)));
 
-        assertThat(api.fail(HttpRequest.POST("/api/rules/activate", body)).status()).isEqualTo(403);
-        RulesStatus live = api.exchange(HttpRequest.POST("/api/rules/activate", body).bearerAuth(TOKEN), RulesStatus.class).body();
+        assertThat(api.fail(HttpRequest.POST("/api/rules/activate", body).bearerAuth(rulesAuthor)).status()).isEqualTo(403);
+        assertThat(api.fail(People.anonymous(HttpRequest.POST("/api/rules/activate", body))).status()).isEqualTo(401);
+        RulesStatus live = api.exchange(HttpRequest.POST("/api/rules/activate", body).bearerAuth(rulesAdmin), RulesStatus.class).body();
 
         assertThat(live.active().source().name()).isEqualTo("API");
         assertThat(live.active().activatedBy()).isEqualTo("dana.legal");

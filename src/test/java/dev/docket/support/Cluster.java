@@ -21,6 +21,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
  */
 public final class Cluster implements AutoCloseable {
 
+    /** The test runner's token (every role, no decision makers), which each instance's client sends unless a request says otherwise. */
+    public static final String RUNNER_TOKEN = "runner-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
     private final TestDatabase database = new TestDatabase();
     private final Map<String, String> properties;
     private final List<Instance> instances = new ArrayList<>();
@@ -45,6 +48,8 @@ public final class Cluster implements AutoCloseable {
     public Cluster(Map<String, String> extra) {
         Map<String, String> p = new HashMap<>(database.properties());
         p.put("micronaut.server.port", "-1");
+        p.put("docket.security.initial-token", RUNNER_TOKEN);
+        p.put("docket.security.initial-token-roles", "admin,legal,approver,rules-author,rules-admin,metrics");
         p.putAll(extra);
         this.properties = Map.copyOf(p);
     }
@@ -59,7 +64,9 @@ public final class Cluster implements AutoCloseable {
         Map<String, Object> p = new HashMap<>(properties);
         p.putAll(own);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p, "test");
-        Instance instance = new Instance(server.getApplicationContext(), server, HttpClient.create(url(server)));
+        // A client of the instance's own context, so TestRunnerToken (a client filter) signs its requests as the runner.
+        HttpClient client = server.getApplicationContext().createBean(HttpClient.class, url(server));
+        Instance instance = new Instance(server.getApplicationContext(), server, client);
         synchronized (instances) {
             instances.add(instance);
         }

@@ -17,6 +17,9 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     protected final TestDatabase database = new TestDatabase();
 
+    /** The test runner's token (every role, no decision makers), which requests carry unless they say otherwise. */
+    protected static final String RUNNER_TOKEN = "runner-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
     @Inject
     protected ContractRepository contractRepository;
 
@@ -37,6 +40,8 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(database.properties());
+        properties.put("docket.security.initial-token", RUNNER_TOKEN);
+        properties.put("docket.security.initial-token-roles", "admin,legal,approver,rules-author,rules-admin,metrics");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -64,6 +64,36 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs in as a person does: the sign-in page's form posts to identity's POST /login, which sets the session
+     * cookie and the CSRF cookie the pages' forms echo; the page then goes back to {@code next}.
+     */
+    void signIn(java.net.URL server, String username, String password, String next) {
+        driver.get(server + "/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
+        settle();
+        driver.findElement(org.openqa.selenium.By.name("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("#sign-in button[type=submit]")).click();
+        try {
+            wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector(".who")).getText().contains("Signed in as " + username));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not signed in as " + username + " at " + driver.getCurrentUrl() + "; cookies "
+                    + driver.manage().getCookies() + "; a sign-in now answers: " + js().executeScript(
+                    "var x = new XMLHttpRequest(); x.open('POST', '/login', false);"
+                    + "x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
+                    + "x.send('username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1]));"
+                    + "return x.status + ' ' + x.responseText;", username, password), e);
+        }
+        settle();
+    }
+
+    /** Forgets the session, as a browser that never signed in. */
+    void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
     JavascriptExecutor js() {
         return driver;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.docket.contract.ContractView;
+import dev.docket.support.People;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.client.HttpClient;
@@ -138,13 +139,19 @@ class QueueAndContractBrowserIT extends DatabaseTest {
     void commentsAndTitlesWithHtmlShowAsText() {
         Api api = new Api(client.toBlocking());
         ContractView hostile = api.create(contract("WEB-XSS-1", "title", XSS, "account", XSS));
-        open("/contracts/" + hostile.id());
+        new People(client.toBlocking()).user("Dana Legal", "dana-password-123", List.of("viewer"), List.of());
+        browser.signIn(server.getURL(), "Dana Legal", "dana-password-123", "/contracts/" + hostile.id());
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(XSS);
 
-        browser.driver.findElement(By.name("actor")).sendKeys("Dana Legal");
         browser.driver.findElement(By.name("text")).sendKeys(XSS);
+        browser.js().executeScript("window.__log = []; ['htmx:beforeRequest','htmx:afterRequest','htmx:validation:failed','htmx:sendError','htmx:responseError','htmx:swapError','htmx:targetError'].forEach(function (n) { document.body.addEventListener(n, function (e) { window.__log.push(n + ' ' + (e.detail && e.detail.xhr ? e.detail.xhr.status : '')); }); });");
         browser.driver.findElement(By.cssSelector("#comments button")).click();
-        browser.wait.until(d -> d.findElements(By.cssSelector("#comments li")).size() == 1);
+        browser.wait.withMessage(() -> "the comment did not show; cookies " + browser.driver.manage().getCookies() + "; comments: "
+                + browser.driver.findElement(By.id("comments")).getText() + "; htmx " + browser.js().executeScript("return JSON.stringify(window.__log)") + "; posting it answers " + browser.js().executeScript(
+                "var f = document.querySelector('#comments form'); var x = new XMLHttpRequest(); x.open('POST', f.action, false);"
+                + "x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
+                + "x.send(new URLSearchParams(new FormData(f)).toString()); return x.status + ' ' + x.responseText;"))
+                .until(d -> d.findElements(By.cssSelector("#comments li")).size() == 1);
         assertThat(browser.driver.findElement(By.cssSelector("#comments li")).getText()).contains("Dana Legal").contains(XSS);
         assertThat(browser.driver.findElements(By.cssSelector("main img"))).isEmpty();
 

@@ -4,11 +4,13 @@ import static dev.docket.support.Api.contract;
 import static dev.docket.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.docket.approval.ApprovalView;
 import dev.docket.contract.ContractView;
 import dev.docket.rules.RulesStatus;
+import dev.docket.support.People;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.RulesFolderCopy;
@@ -64,10 +66,20 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
         return Map.of("docket.sample.enabled", "true", "docket.sample.showcase", "true", "docket.rules.folder", FOLDER.path().toString());
     }
 
+    private static final String LEE = "Lee Legal Ops";
+    private static final String CASEY = "Casey CFO";
+    private static final String PASSWORD = "correct-horse-battery";
+
+    private String sam;
+
     @BeforeAll
     void startBrowser() {
         browser = Browser.start();
         api = new Api(client.toBlocking());
+        People people = new People(client.toBlocking());
+        people.user(LEE, PASSWORD, List.of("rules-author", "rules-admin"), List.of());
+        people.user(CASEY, PASSWORD, List.of("approver"), List.of("web-cfo"));
+        sam = people.token("Sam Sales", "legal");
     }
 
     @AfterAll
@@ -104,7 +116,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     @Test
     void aBrokenRuleShowsItsProblemAtItsLineAndChangesNothing() {
         String live = api.get("/api/rules/status", RulesStatus.class).active().hash();
-        open("/rules?file=urgency.drl");
+        browser.signIn(server.getURL(), LEE, PASSWORD, "/rules?file=urgency.drl");
         String original = editor();
         assertThat(original).contains("rule \"Target close within 14 days\"");
         String[] lines = original.split("\n", -1);
@@ -132,7 +144,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     @Test
     void aPreviewShowsWhoMovesThenActivateAndRollBackChangeWhatIsLive() {
         RulesStatus before = api.get("/api/rules/status", RulesStatus.class);
-        open("/rules?file=value.drl");
+        browser.signIn(server.getURL(), LEE, PASSWORD, "/rules?file=value.drl");
         assertThat(editor()).contains("10.0 * Math.log10");
         setEditor(editor().replace("10.0 * Math.log10", "30.0 * Math.log10"));
         click("Preview");
@@ -147,13 +159,12 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
         path.clear();
         path.sendKeys("strategic-accounts.drl");
         setEditor(STRATEGIC);
-        browser.driver.findElement(By.name("actor")).sendKeys("Lee Legal Ops");
         click("Activate");
         browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
         assertThat(awaitResult("Activate")).contains("passed", "is live");
         RulesStatus activated = api.get("/api/rules/status", RulesStatus.class);
         assertThat(activated.active().hash()).isNotEqualTo(before.active().hash());
-        assertThat(activated.active().activatedBy()).isEqualTo("Lee Legal Ops");
+        assertThat(activated.active().activatedBy()).isEqualTo(LEE);
 
         open("/rules");
         browser.driver.findElement(By.xpath("//button[normalize-space()='Roll back to " + before.active().number() + "']")).click();
@@ -169,23 +180,20 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     @Test
     void aDecisionMakerApprovesFromTheInbox() {
         ContractView c = api.create(contract("WEB-APPROVAL-1", "title", "Inbox deal"));
-        ApprovalView asked = api.exchange(HttpRequest.POST("/api/contracts/" + c.id() + "/approvals",
-                map("decisionMaker", "web-cfo", "question", "Unlimited liability: acceptable?", "requestedBy", "Sam Sales")),
-                ApprovalView.class).body();
+        ApprovalView asked = api.exchange(People.as(sam, HttpRequest.POST("/api/contracts/" + c.id() + "/approvals",
+                map("decisionMaker", "web-cfo", "question", "Unlimited liability: acceptable?"))), ApprovalView.class).body();
 
+        // A reader who has not signed in sees the request but is offered no decision.
+        browser.signOut();
         open("/approvals?decisionMaker=web-cfo");
         assertThat(browser.driver.findElement(By.cssSelector(".inbox-item")).getText())
                 .contains("Inbox deal", "Unlimited liability: acceptable?", "Sam Sales");
+        assertThat(browser.driver.findElements(By.cssSelector(".inbox-item button"))).isEmpty();
+
+        browser.signIn(server.getURL(), CASEY, PASSWORD, "/approvals?decisionMaker=web-cfo");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshots("approvals");
-
-        // Past the browser's own required-field check, the server still refuses a decision without a name.
-        browser.js().executeScript("document.querySelectorAll('#inbox [required]').forEach(e => e.removeAttribute('required'))");
-        browser.driver.findElement(By.cssSelector(".inbox-item button[value=APPROVED]")).click();
-        browser.wait.until(d -> !d.findElements(By.cssSelector("#inbox [role=alert]")).isEmpty());
-        assertThat(browser.driver.findElement(By.cssSelector("#inbox [role=alert]")).getText()).contains("your name");
-
-        browser.driver.findElement(By.name("actor")).sendKeys("Casey CFO");
+        assertThat(browser.driver.findElements(By.name("actor"))).as("no typed name: the decider is who signed in").isEmpty();
         browser.driver.findElement(By.name("comment")).sendKeys("Fine with a cap at 2x fees");
         browser.driver.findElement(By.cssSelector(".inbox-item button[value=APPROVED]")).click();
         browser.wait.until(d -> d.findElement(By.id("inbox")).getText().contains("Decision recorded: approved"));
@@ -195,7 +203,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
         assertThat(recorded).singleElement().satisfies(a -> {
             assertThat(a.id()).isEqualTo(asked.id());
             assertThat(a.status().name()).isEqualTo("APPROVED");
-            assertThat(a.decidedBy()).isEqualTo("Casey CFO");
+            assertThat(a.decidedBy()).isEqualTo(CASEY);
             assertThat(a.comment()).isEqualTo("Fine with a cap at 2x fees");
         });
     }

@@ -1,0 +1,7 @@
+package dev.docket.identity;
+
+final class IdentityConflictException extends RuntimeException {
+    IdentityConflictException(String message) {
+        super(message);
+    }
+}
