@@ -171,21 +171,9 @@ public class RankingService implements BacklogTrial {
 
     private void applyEdits(Collection<Long> contractIds) {
         long sequence = editSequence.incrementAndGet();
-        contractIds.forEach(id -> lastEdit.put(id, sequence));
-        Ranking ranking;
-        synchronized (this) {
-            if (rebuilding != null) {
-                editedDuringRebuild.addAll(contractIds);
-            }
-            ranking = current;
-            if (ranking == null) {
-                return;
-            }
-            if (!ranking.ruleSet().perContract()) {
-                invalidate();
-                rebuild();
-                return;
-            }
+        Ranking ranking = rankingToEdit(contractIds, sequence);
+        if (ranking == null) {
+            return;
         }
         // Scored outside the lock and within the time limit, as a single edit is.
         List<Contract> open = contracts.findAll((root, cb) -> root.get("id").in(contractIds)).stream()
@@ -212,6 +200,24 @@ public class RankingService implements BacklogTrial {
         }
     }
 
+    /**
+     * Notes the edits for a rebuild under way and returns the ranking to score them against; null when there is none
+     * yet, or when the rules compare contracts and a full re-rank was started instead.
+     */
+    private synchronized Ranking rankingToEdit(Collection<Long> contractIds, long sequence) {
+        contractIds.forEach(id -> lastEdit.put(id, sequence));
+        if (rebuilding != null) {
+            editedDuringRebuild.addAll(contractIds);
+        }
+        Ranking ranking = current;
+        if (ranking != null && !ranking.ruleSet().perContract()) {
+            invalidate();
+            rebuild();
+            return null;
+        }
+        return ranking;
+    }
+
     /** Re-reads the whole backlog in the background: another instance bulk-loaded, or this one fell too far behind. */
     public void reload() {
         invalidate();
@@ -220,21 +226,9 @@ public class RankingService implements BacklogTrial {
 
     private void applyEdit(long contractId) {
         long sequence = editSequence.incrementAndGet();
-        lastEdit.put(contractId, sequence);
-        Ranking ranking;
-        synchronized (this) {
-            if (rebuilding != null) {
-                editedDuringRebuild.add(contractId);
-            }
-            ranking = current;
-            if (ranking == null) {
-                return;
-            }
-            if (!ranking.ruleSet().perContract()) {
-                invalidate();
-                rebuild();
-                return;
-            }
+        Ranking ranking = rankingToEdit(List.of(contractId), sequence);
+        if (ranking == null) {
+            return;
         }
         // Scored outside the lock and within the time limit: a rule slow on this contract never holds other writes.
         Ranking.Slot replacement = scoreStored(contractId, ranking);
