@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.docket.calendar.LegalCalendar;
 import dev.docket.contract.ContractView;
 import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankedEntry;
