@@ -15,12 +15,9 @@ import dev.docket.contract.ContractView;
 import dev.docket.ranking.Explanation;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +32,8 @@ import org.junit.jupiter.api.Test;
 class ForecastIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
-    Api api;
     ContractView msaCustomer;
     ContractView msaOurs;
     ContractView nda;
@@ -58,7 +50,6 @@ class ForecastIT extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         emptyBacklog();
         // Created oldest first, so the MSA on our paper has waited longest though it ranks second.
