@@ -10,6 +10,7 @@ import dev.docket.feed.InstanceId;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingEvents;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -85,10 +86,14 @@ class RankHistoryRecorder {
         });
     }
 
-    /** Hands a record to the writer; once shutdown has begun it is refused, and the ranking goes on without it. */
+    /**
+     * Hands a record to the writer; once shutdown has begun it is refused, and the ranking goes on without it.
+     * Micronaut's executors carry the caller's context (its connection and transaction, closed by the time the
+     * record is written), so the record runs in an empty one and the repositories take a connection of their own.
+     */
     private void write(String what, Runnable record) {
         try {
-            writer.execute(record);
+            writer.execute(PropagatedContext.empty().wrap(record));
         } catch (RejectedExecutionException e) {
             LOG.warn("Not recording {}: Docket is shutting down", what);
         }

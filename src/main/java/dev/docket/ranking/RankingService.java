@@ -31,6 +31,7 @@ import dev.docket.rules.RuleScoring;
 import dev.docket.rules.RuleSetActivated;
 import dev.docket.rules.ScoringFailure;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -332,14 +333,16 @@ public class RankingService implements BacklogTrial {
             CompletableFuture<Ranking> started = new CompletableFuture<>();
             rebuilding = started;
             try {
-                rebuilder.execute(() -> {
+                // In an empty context: Micronaut's executors carry the caller's, whose connection and transaction
+                // are closed by the time the rebuild reads the backlog.
+                rebuilder.execute(PropagatedContext.empty().wrap(() -> {
                     try {
                         started.complete(publish(metrics.full().record(this::compute)));
                     } catch (RuntimeException | Error e) {
                         abandonRebuild();
                         started.completeExceptionally(e);
                     }
-                });
+                }));
             } catch (RejectedExecutionException e) {
                 // Docket is shutting down; the ranking already served stays, and no caller waits for a rebuild that never runs.
                 abandonRebuild();
