@@ -1,8 +1,11 @@
 package dev.docket.approval;
 
-public final class ApprovalNotFoundException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+public final class ApprovalNotFoundException extends DocketException {
 
     public ApprovalNotFoundException(long id) {
-        super("No approval request has id " + id);
+        super(HttpStatus.NOT_FOUND, null, "No approval request has id " + id);
     }
 }

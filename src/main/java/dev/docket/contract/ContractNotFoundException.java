@@ -1,12 +1,15 @@
 package dev.docket.contract;
 
-public final class ContractNotFoundException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+public final class ContractNotFoundException extends DocketException {
 
     public ContractNotFoundException(long id) {
-        super("No contract has id " + id);
+        super(HttpStatus.NOT_FOUND, null, "No contract has id " + id);
     }
 
     public ContractNotFoundException(String externalRef) {
-        super("No contract has external reference '" + externalRef + "'");
+        super(HttpStatus.NOT_FOUND, null, "No contract has external reference '" + externalRef + "'");
     }
 }

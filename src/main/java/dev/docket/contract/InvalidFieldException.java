@@ -1,16 +1,12 @@
 package dev.docket.contract;
 
-/** A value that is well-formed JSON but not acceptable to Docket, such as an unknown currency or gate. */
-public final class InvalidFieldException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
 
-    private final String field;
+/** A value that is well-formed JSON but not acceptable to Docket, such as an unknown currency or gate. */
+public final class InvalidFieldException extends DocketException {
 
     public InvalidFieldException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.BAD_REQUEST, field, message);
     }
 }

@@ -1,9 +1,12 @@
 package dev.docket.contract;
 
-public final class InvalidStatusChangeException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+public final class InvalidStatusChangeException extends DocketException {
 
     public InvalidStatusChangeException(long id, ContractStatus from, ContractStatus to) {
-        super("Contract " + id + " cannot move from " + from + " to " + to
+        super(HttpStatus.CONFLICT, "status", "Contract " + id + " cannot move from " + from + " to " + to
                 + (from.isOpen() ? "" : "; it is closed"));
     }
 }

@@ -2,7 +2,7 @@ package dev.docket.history;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,8 +10,10 @@ import dev.docket.feed.InstanceId;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingEvents;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +32,19 @@ import org.slf4j.LoggerFactory;
 class RankHistoryRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RankHistoryRecorder.class);
-    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "docket-rank-history");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The executor history is written on (application.yml): one thread, so records are stored in the ranking's order. */
+    static final String WRITER = "rank-history";
 
     private final RankMoveRepository moves;
     private final RankSnapshotRepository snapshots;
     private final EntryCodec codec;
     private final InstanceId instance;
     private final AtomicLong lastMoveId = new AtomicLong(-1);
+    private final ExecutorService writer;
 
-    RankHistoryRecorder(RankMoveRepository moves, RankSnapshotRepository snapshots, EntryCodec codec, InstanceId instance) {
+    RankHistoryRecorder(RankMoveRepository moves, RankSnapshotRepository snapshots, EntryCodec codec, InstanceId instance,
+                        @Named(WRITER) ExecutorService writer) {
+        this.writer = writer;
         this.instance = instance;
         this.moves = moves;
         this.snapshots = snapshots;
@@ -55,7 +57,7 @@ class RankHistoryRecorder {
         RankedEntry entry = moved.newIndex() == null ? null : moved.ranking().entry(moved.newIndex());
         RankMove move = new RankMove(null, moved.at(), moved.contractId(), cause.cause(), truncate(cause.detail()),
                 moved.oldIndex(), moved.newIndex(), moved.ranking().ruleVersion(), null, instance.value());
-        WRITER.execute(() -> {
+        write("the move of contract " + moved.contractId() + " at " + moved.at(), () -> {
             try {
                 RankMove saved = moves.save(entry == null ? move : move.withEntry(codec.encode(entry)));
                 lastMoveId.set(saved.id());
@@ -70,7 +72,7 @@ class RankHistoryRecorder {
     void onRebuilt(RankingEvents.Rebuilt rebuilt) {
         Ranking ranking = rebuilt.ranking();
         RankSnapshot.Reason reason = reasonFor(ranking, rebuilt.previous());
-        WRITER.execute(() -> {
+        write("the ranking snapshot of " + ranking.computedAt(), () -> {
             try {
                 // Every move handed over before this re-rank is stored by now: the writer runs in order.
                 long afterMoveId = lastMoveId();
@@ -84,22 +86,42 @@ class RankHistoryRecorder {
         });
     }
 
+    /**
+     * Hands a record to the writer; once shutdown has begun it is refused, and the ranking goes on without it.
+     * Micronaut's executors carry the caller's context (its connection and transaction, closed by the time the
+     * record is written), so the record runs in an empty one and the repositories take a connection of their own.
+     */
+    private void write(String what, Runnable record) {
+        try {
+            writer.execute(PropagatedContext.empty().wrap(record));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Not recording {}: Docket is shutting down", what);
+        }
+    }
+
     /** Waits until the moves and snapshots handed over so far are stored; for tests. */
     void flush() {
         try {
-            WRITER.submit(() -> { }).get();
+            writer.submit(() -> { }).get();
         } catch (Exception e) {
             throw new IllegalStateException("Waiting for rank history to be written failed", e);
         }
     }
 
-    /** On shutdown, stores what was handed over before the database goes away, but does not hang the shutdown. */
+    /**
+     * On shutdown, stores what was handed over before the database goes away, but does not hang the shutdown. The
+     * writer is this recorder's alone, so it is shut down here: queued records are still written, later ones refused.
+     */
     @PreDestroy
     void drain() {
+        writer.shutdown();
         try {
-            WRITER.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Rank history moves handed over before shutdown may be missing: {}", e.toString());
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Rank history moves handed over before shutdown may be missing: the writer did not finish within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Rank history moves handed over before shutdown may be missing: interrupted while waiting for the writer");
         }
     }
 

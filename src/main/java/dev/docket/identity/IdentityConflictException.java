@@ -1,7 +1,10 @@
 package dev.docket.identity;
 
-final class IdentityConflictException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+final class IdentityConflictException extends DocketException {
     IdentityConflictException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, null, message);
     }
 }

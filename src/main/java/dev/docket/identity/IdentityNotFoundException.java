@@ -1,7 +1,10 @@
 package dev.docket.identity;
 
-final class IdentityNotFoundException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+final class IdentityNotFoundException extends DocketException {
     IdentityNotFoundException(String what, Object id) {
-        super("There is no " + what + " " + id);
+        super(HttpStatus.NOT_FOUND, null, "There is no " + what + " " + id);
     }
 }

@@ -2,11 +2,14 @@ package dev.docket.override;
 
 import java.time.Instant;
 
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
 /** Deciding or revoking an override whose state no longer allows it. */
-public final class OverrideNotActiveException extends RuntimeException {
+public final class OverrideNotActiveException extends DocketException {
 
     OverrideNotActiveException(ContractOverride o, Instant now) {
-        super(o.refusedAt() != null
+        super(HttpStatus.CONFLICT, null, o.refusedAt() != null
                 ? "Override " + o.id() + " was refused by " + o.refusedBy() + " at " + o.refusedAt() + "; it never changes the ranking"
                 : o.revokedAt() != null
                 ? "Override " + o.id() + " was already revoked by " + o.revokedBy() + " at " + o.revokedAt()
@@ -19,6 +22,6 @@ public final class OverrideNotActiveException extends RuntimeException {
     }
 
     OverrideNotActiveException(long id) {
-        super("Override " + id + " was decided or revoked by someone else a moment ago");
+        super(HttpStatus.CONFLICT, null, "Override " + id + " was decided or revoked by someone else a moment ago");
     }
 }

@@ -1,8 +1,11 @@
 package dev.docket.override;
 
-public final class OverrideNotFoundException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+public final class OverrideNotFoundException extends DocketException {
 
     public OverrideNotFoundException(long id) {
-        super("No override has id " + id);
+        super(HttpStatus.NOT_FOUND, null, "No override has id " + id);
     }
 }

@@ -1,8 +1,5 @@
 package dev.docket.ranking;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -10,13 +7,6 @@ import jakarta.inject.Singleton;
 /** How often and how long the ranking is rebuilt in full versus updated for one edited contract. */
 @Singleton
 class RankingMetrics {
-
-    /** One background thread: full re-ranks never overlap, and never run on a request thread. */
-    static final ExecutorService REBUILDER = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "docket-rerank");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Timer full;
     private final Timer incremental;

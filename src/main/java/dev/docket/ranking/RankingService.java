@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -30,10 +32,12 @@ import dev.docket.rules.RuleScoring;
 import dev.docket.rules.RuleSetActivated;
 import dev.docket.rules.ScoringFailure;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
@@ -50,6 +54,9 @@ import jakarta.inject.Singleton;
 @Singleton
 public class RankingService implements BacklogTrial, BacklogFollower {
 
+    /** The executor full re-ranks run on (application.yml): one thread, so re-ranks never overlap, and never on a request thread. */
+    static final String REBUILDER = "rank-rebuild";
+
     private final ContractRepository contracts;
     private final GateRepository gates;
     private final BacklogScorer scorer;
@@ -59,6 +66,7 @@ public class RankingService implements BacklogTrial, BacklogFollower {
     private final RankingMetrics metrics;
     private final ApplicationEventPublisher<Object> events;
     private final RuleScoring scoring;
+    private final ExecutorService rebuilder;
     private final AtomicLong backlogVersion = new AtomicLong();
     // Edits are scored outside the lock, so they may finish out of order: each carries a sequence number, and an
     // edit older than the last one applied to its contract is dropped. Also what a candidate's trial replays.
@@ -71,8 +79,9 @@ public class RankingService implements BacklogTrial, BacklogFollower {
 
     RankingService(ContractRepository contracts, GateRepository gates, BacklogScorer scorer, ActiveRuleSet rules,
                    BusinessCalendar calendar, Clock clock, RankingMetrics metrics, ApplicationEventPublisher<Object> events,
-                   RuleScoring scoring) {
+                   RuleScoring scoring, @Named(RankingService.REBUILDER) ExecutorService rebuilder) {
         this.scoring = scoring;
+        this.rebuilder = rebuilder;
         this.contracts = contracts;
         this.gates = gates;
         this.scorer = scorer;
@@ -326,14 +335,23 @@ public class RankingService implements BacklogTrial, BacklogFollower {
             // Registered before the work starts, so a rebuild that finishes at once cannot leave a stale future behind.
             CompletableFuture<Ranking> started = new CompletableFuture<>();
             rebuilding = started;
-            RankingMetrics.REBUILDER.execute(() -> {
-                try {
-                    started.complete(publish(metrics.full().record(this::compute)));
-                } catch (RuntimeException | Error e) {
-                    abandonRebuild();
-                    started.completeExceptionally(e);
-                }
-            });
+            try {
+                // In an empty context: Micronaut's executors carry the caller's, whose connection and transaction
+                // are closed by the time the rebuild reads the backlog.
+                rebuilder.execute(PropagatedContext.empty().wrap(() -> {
+                    try {
+                        started.complete(publish(metrics.full().record(this::compute)));
+                    } catch (RuntimeException | Error e) {
+                        abandonRebuild();
+                        started.completeExceptionally(e);
+                    }
+                }));
+            } catch (RejectedExecutionException e) {
+                // Docket is shutting down; the ranking already served stays, and no caller waits for a rebuild that never runs.
+                abandonRebuild();
+                started.completeExceptionally(e);
+                return started;
+            }
         }
         return rebuilding;
     }

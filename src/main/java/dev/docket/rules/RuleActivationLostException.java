@@ -1,12 +1,14 @@
 package dev.docket.rules;
 
 import dev.docket.rules.version.RuleVersion;
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
 
 /** Two activations were based on the same live version and the other one won; this candidate is not live. */
-public final class RuleActivationLostException extends RuntimeException {
+public final class RuleActivationLostException extends DocketException {
 
     RuleActivationLostException(String candidateHash, RuleVersion winner) {
-        super(describe(candidateHash, winner));
+        super(HttpStatus.CONFLICT, null, describe(candidateHash, winner));
     }
 
     static String describe(String candidateHash, RuleVersion winner) {

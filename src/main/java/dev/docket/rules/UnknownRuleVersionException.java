@@ -1,8 +1,11 @@
 package dev.docket.rules;
 
-public final class UnknownRuleVersionException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+public final class UnknownRuleVersionException extends DocketException {
 
     public UnknownRuleVersionException(long id) {
-        super("No rule set version has number " + id + "; GET /api/rules/versions lists them");
+        super(HttpStatus.NOT_FOUND, null, "No rule set version has number " + id + "; GET /api/rules/versions lists them");
     }
 }

@@ -7,13 +7,12 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -36,7 +35,7 @@ final class DatabaseErrorHandlers {
     private DatabaseErrorHandlers() {
     }
 
-    static HttpResponse<?> answer(ErrorResponseProcessor<?> processor, HttpRequest<?> request, Throwable failure) {
+    static HttpResponse<?> answer(Problems problems, HttpRequest<?> request, Throwable failure) {
         DatabaseErrors.Kind kind = DatabaseErrors.classify(failure);
         MutableHttpResponse<?> response;
         String message;
@@ -62,49 +61,47 @@ final class DatabaseErrorHandlers {
             }
             default -> {
                 LOG.error("Database failure for {} {}", request.getMethodName(), request.getPath(), failure);
-                return processor.processResponse(ErrorContext.builder(request).cause(failure).errorMessage("Internal Server Error").build(),
-                        HttpResponse.serverError());
+                return problems.internal(request, failure, HttpResponse.serverError());
             }
         }
-        return processor.processResponse(ErrorContext.builder(request).cause(failure)
-                .error(new ProblemHandler.FieldError(null, message)).build(), response);
+        return problems.answer(request, failure, response, null, message);
     }
 
     /** The shared body: each subclass only names the exception type Micronaut should route to it. */
     abstract static class Handler<E extends Throwable> implements ExceptionHandler<E, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
+        private final Problems problems;
 
-        Handler(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+        Handler(Problems problems) {
+            this.problems = problems;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, E exception) {
-            return answer(processor, request, exception);
+            return answer(problems, request, exception);
         }
     }
 
     @Singleton
     @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
     static final class DataAccess extends Handler<DataAccessException> {
-        DataAccess(ErrorResponseProcessor<?> processor) {
-            super(processor);
+        DataAccess(Problems problems) {
+            super(problems);
         }
     }
 
     @Singleton
     @Requires(classes = {TransactionException.class, ExceptionHandler.class})
     static final class Transaction extends Handler<TransactionException> {
-        Transaction(ErrorResponseProcessor<?> processor) {
-            super(processor);
+        Transaction(Problems problems) {
+            super(problems);
         }
     }
 
     @Singleton
     @Requires(classes = {ConnectionException.class, ExceptionHandler.class})
     static final class Connection extends Handler<ConnectionException> {
-        Connection(ErrorResponseProcessor<?> processor) {
-            super(processor);
+        Connection(Problems problems) {
+            super(problems);
         }
     }
 
@@ -112,8 +109,8 @@ final class DatabaseErrorHandlers {
     @Singleton
     @Requires(classes = {CannotGetJdbcConnectionException.class, ExceptionHandler.class})
     static final class NoConnection extends Handler<CannotGetJdbcConnectionException> {
-        NoConnection(ErrorResponseProcessor<?> processor) {
-            super(processor);
+        NoConnection(Problems problems) {
+            super(problems);
         }
     }
 
@@ -121,8 +118,27 @@ final class DatabaseErrorHandlers {
     @Singleton
     @Requires(classes = {io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException.class, ExceptionHandler.class})
     static final class NoTransactionConnection extends Handler<io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException> {
-        NoTransactionConnection(ErrorResponseProcessor<?> processor) {
-            super(processor);
+        NoTransactionConnection(Problems problems) {
+            super(problems);
+        }
+    }
+
+    /**
+     * Two writers passed the version check at once and Micronaut Data found the row changed under the loser: the
+     * same answer as a stale version, so the client reloads and applies its change again.
+     */
+    @Singleton
+    @Requires(classes = {OptimisticLockException.class, ExceptionHandler.class})
+    static final class ConcurrentEdit implements ExceptionHandler<OptimisticLockException, HttpResponse<?>> {
+        private final Problems problems;
+
+        ConcurrentEdit(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, OptimisticLockException exception) {
+            return problems.answer(request, exception, HttpResponse.status(HttpStatus.CONFLICT), "version", exception.getMessage());
         }
     }
 }

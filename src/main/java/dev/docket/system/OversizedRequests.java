@@ -7,8 +7,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -29,26 +27,26 @@ final class OversizedRequests {
      */
     @Controller
     static final class StatusRoute {
-        private final ErrorResponseProcessor<?> processor;
+        private final Problems problems;
 
-        StatusRoute(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+        StatusRoute(Problems problems) {
+            this.problems = problems;
         }
 
         @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
         HttpResponse<?> tooLarge(HttpRequest<?> request) {
-            return processor.processResponse(ErrorContext.builder(request).errorMessage("the request is larger than Docket accepts").build(),
-                    HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE));
+            return problems.answer(request, null, HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE), null,
+                    "the request is larger than Docket accepts");
         }
     }
 
     @Singleton
     @Requires(classes = {TooLongFrameException.class, ExceptionHandler.class})
     static final class TooLong implements ExceptionHandler<TooLongFrameException, HttpResponse<?>> {
-        private final ErrorResponseProcessor<?> processor;
+        private final Problems problems;
 
-        TooLong(ErrorResponseProcessor<?> processor) {
-            this.processor = processor;
+        TooLong(Problems problems) {
+            this.problems = problems;
         }
 
         @Override
@@ -62,8 +60,7 @@ final class OversizedRequests {
                 status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
                 message = "the request headers are too large";
             }
-            return processor.processResponse(ErrorContext.builder(request).cause(exception).errorMessage(message).build(),
-                    HttpResponse.status(status));
+            return problems.answer(request, exception, HttpResponse.status(status), null, message);
         }
     }
 }

@@ -91,7 +91,7 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     }
 
     private static Problem.FieldProblem toFieldProblem(Error error) {
-        if (error instanceof ProblemHandler.FieldError own) {
+        if (error instanceof Problems.FieldError own) {
             return new Problem.FieldProblem(own.field(), own.message());
         }
         Matcher conversion = CONVERSION.matcher(error.getMessage());

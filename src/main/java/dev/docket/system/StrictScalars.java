@@ -85,13 +85,26 @@ public final class StrictScalars {
         return String.format("%04X", (int) c);
     }
 
+    /**
+     * The one shape of every strict reader: read the value as a node, so its JSON type can be checked before it
+     * is converted. Each subclass names its type for Serde and says how a node of that type is read.
+     */
+    abstract static class NodeReader<T> implements Deserializer<T> {
+
+        abstract T read(JsonNode node) throws SerdeException;
+
+        @Override
+        public final T deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
+                                   @NonNull Argument<? super T> type) throws IOException {
+            return read(decoder.decodeNode());
+        }
+    }
+
     @Singleton
     @Primary
-    static final class StrictString implements Deserializer<String> {
+    static final class StrictString extends NodeReader<String> {
         @Override
-        public String deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                                  @NonNull Argument<? super String> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
+        String read(JsonNode node) throws SerdeException {
             if (!node.isString()) {
                 throw wrongType("text in quotes", node);
             }
@@ -106,11 +119,9 @@ public final class StrictScalars {
 
     @Singleton
     @Primary
-    static final class StrictBoolean implements Deserializer<Boolean> {
+    static final class StrictBoolean extends NodeReader<Boolean> {
         @Override
-        public Boolean deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                                   @NonNull Argument<? super Boolean> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
+        Boolean read(JsonNode node) throws SerdeException {
             if (!node.isBoolean()) {
                 throw wrongType("true or false", node);
             }
@@ -118,55 +129,49 @@ public final class StrictScalars {
         }
     }
 
-    private static BigInteger wholeNumber(JsonNode node) throws SerdeException {
+    /** A JSON whole number that fits in the given number of bits (plus sign). */
+    private static BigInteger wholeNumber(JsonNode node, int bits) throws SerdeException {
         if (!node.isNumber()) {
             throw wrongType("a whole number", node);
         }
         Number n = node.getNumberValue();
+        BigInteger value;
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-            return BigInteger.valueOf(n.longValue());
+            value = BigInteger.valueOf(n.longValue());
+        } else if (n instanceof BigInteger big) {
+            value = big;
+        } else {
+            throw new SerdeException("must be a whole number, not " + n);
         }
-        if (n instanceof BigInteger big) {
-            return big;
+        if (value.bitLength() > bits) {
+            throw new SerdeException("is too large: " + value);
         }
-        throw new SerdeException("must be a whole number, not " + n);
+        return value;
     }
 
     @Singleton
     @Primary
-    static final class StrictLong implements Deserializer<Long> {
+    static final class StrictLong extends NodeReader<Long> {
         @Override
-        public Long deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                                @NonNull Argument<? super Long> type) throws IOException {
-            BigInteger value = wholeNumber(decoder.decodeNode());
-            if (value.bitLength() > 63) {
-                throw new SerdeException("is too large: " + value);
-            }
-            return value.longValue();
-        }
-    }
-
-    @Singleton
-    @Primary
-    static final class StrictInteger implements Deserializer<Integer> {
-        @Override
-        public Integer deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                                   @NonNull Argument<? super Integer> type) throws IOException {
-            BigInteger value = wholeNumber(decoder.decodeNode());
-            if (value.bitLength() > 31) {
-                throw new SerdeException("is too large: " + value);
-            }
-            return value.intValue();
+        Long read(JsonNode node) throws SerdeException {
+            return wholeNumber(node, 63).longValue();
         }
     }
 
     @Singleton
     @Primary
-    static final class StrictBigDecimal implements Deserializer<BigDecimal> {
+    static final class StrictInteger extends NodeReader<Integer> {
         @Override
-        public BigDecimal deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                                      @NonNull Argument<? super BigDecimal> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
+        Integer read(JsonNode node) throws SerdeException {
+            return wholeNumber(node, 31).intValue();
+        }
+    }
+
+    @Singleton
+    @Primary
+    static final class StrictBigDecimal extends NodeReader<BigDecimal> {
+        @Override
+        BigDecimal read(JsonNode node) throws SerdeException {
             if (!node.isNumber()) {
                 throw wrongType("a number", node);
             }
@@ -191,14 +196,12 @@ public final class StrictScalars {
 
     @Singleton
     @Primary
-    static final class StrictLocalDate implements Deserializer<LocalDate> {
+    static final class StrictLocalDate extends NodeReader<LocalDate> {
         private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
                 .withResolverStyle(ResolverStyle.STRICT);
 
         @Override
-        public LocalDate deserialize(@NonNull Decoder decoder, @NonNull DecoderContext context,
-                                     @NonNull Argument<? super LocalDate> type) throws IOException {
-            JsonNode node = decoder.decodeNode();
+        LocalDate read(JsonNode node) throws SerdeException {
             if (!node.isString()) {
                 throw wrongType("a date in quotes, YYYY-MM-DD", node);
             }
@@ -225,11 +228,9 @@ public final class StrictScalars {
         public @NonNull Deserializer<Enum> createSpecific(@NonNull DecoderContext context, @NonNull Argument<? super Enum> type) {
             Class<Enum> enumType = (Class<Enum>) type.getType();
             String names = Arrays.stream(enumType.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            return new Deserializer<>() {
+            return new NodeReader<>() {
                 @Override
-                public Enum deserialize(@NonNull Decoder decoder, @NonNull DecoderContext ctx, @NonNull Argument<? super Enum> t)
-                        throws IOException {
-                    JsonNode node = decoder.decodeNode();
+                Enum read(JsonNode node) throws SerdeException {
                     if (!node.isString()) {
                         throw wrongType("one of " + names, node);
                     }

@@ -21,8 +21,6 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,23 +31,16 @@ import org.junit.jupiter.api.Test;
 class ApprovalIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
     @Inject
     ApprovalRepository approvalRepository;
-
-    Api api;
 
     /** Each decider is a token listed for their decision maker: Carla and Chris for CFO, Gus for General Counsel. */
     final Map<String, String> deciders = new HashMap<>();
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         if (deciders.isEmpty()) {
             People people = new People(client.toBlocking());
             deciders.put("Carla Finance", people.token("Carla Finance", List.of("approver"), List.of("CFO")));

@@ -20,39 +20,28 @@ import dev.docket.support.TestClock;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A scripted day of work through the API, then the audit log read back: every act, by whom, which way in, in order. */
 @MicronautTest(transactional = false)
 class AuditIT extends DatabaseTest {
 
+    @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     TestClock clock;
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.watch", "false");
-    }
-
-    @AfterAll
-    void removeFolder() {
-        FOLDER.deleteAll();
+        return FOLDER.settings("docket.rules.watch", "false");
     }
 
     @Test
     void aDayOfWorkReadsBackExactly() throws InterruptedException {
-        Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         clock.set(TestClock.START);
         String dana = people.token("dana", "legal");

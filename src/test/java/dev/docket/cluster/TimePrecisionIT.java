@@ -13,11 +13,8 @@ import java.util.Map;
 
 import dev.docket.contract.ContractRepository;
 import dev.docket.contract.ContractView;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -30,10 +27,6 @@ import org.junit.jupiter.api.Test;
 class TimePrecisionIT extends DatabaseTest {
 
     static final Instant WITH_MICROS = Instant.parse("2026-11-03T14:25:36.123456Z");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     TestClock clock;
@@ -54,11 +47,11 @@ class TimePrecisionIT extends DatabaseTest {
     void anInstantWithMicrosecondsRoundTripsExactly() throws SQLException {
         clock.set(WITH_MICROS);
         try {
-            ContractView created = new Api(client.toBlocking()).create(contract("TIME-1"));
+            ContractView created = api.create(contract("TIME-1"));
 
             assertThat(created.submittedAt()).isEqualTo(WITH_MICROS);
             assertThat(contracts.findById(created.id()).orElseThrow().submittedAt()).isEqualTo(WITH_MICROS);
-            assertThat(new Api(client.toBlocking()).get("/api/contracts/" + created.id(), ContractView.class).createdAt())
+            assertThat(api.get("/api/contracts/" + created.id(), ContractView.class).createdAt())
                     .isEqualTo(WITH_MICROS);
             // What the column itself holds, read outside Docket: the microseconds are stored, not only echoed.
             assertThat(storedText(created.id())).endsWith(".123456");

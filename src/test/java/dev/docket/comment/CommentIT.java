@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import dev.docket.contract.ContractView;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,15 +20,10 @@ import org.junit.jupiter.api.Test;
 class CommentIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
     @Test
     void eachContractHasItsOwnThreadOldestFirst() {
-        Api api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         ContractView c = api.create(contract("CM-1"));
         String sam = new People(client.toBlocking()).token("Sam Sales", "viewer");

@@ -14,10 +14,7 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,17 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MicronautTest(transactional = false)
 class BadInputIT extends DatabaseTest {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
     long existingId;
     long existingVersion;
 
     @BeforeAll
     void seed() {
-        api = new Api(client.toBlocking());
         ContractView existing = api.create(contract("EXISTING-1"));
         existingId = existing.id();
         existingVersion = existing.version();

@@ -16,8 +16,6 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,17 +25,10 @@ import org.junit.jupiter.api.Test;
 class ContractLifecycleIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
-
-    Api api;
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         emptyBacklog();
     }

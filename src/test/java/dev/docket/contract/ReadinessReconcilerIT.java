@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -22,10 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class ReadinessReconcilerIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     ReadinessReconciler reconciler;
@@ -44,7 +37,7 @@ class ReadinessReconcilerIT extends DatabaseTest {
 
     @Test
     void samePolicy_leavesStoredReadinessAlone_changedPolicy_reDerivesIt() {
-        ContractView created = new Api(client.toBlocking()).create(contract("RECON-1", "gates", allGatesPassed()));
+        ContractView created = api.create(contract("RECON-1", "gates", allGatesPassed()));
         Contract stored = contractRepository.findById(created.id()).orElseThrow();
         Instant derived = stored.readySince();
         assertThat(derived).isNotNull();

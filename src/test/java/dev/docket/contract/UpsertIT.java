@@ -10,27 +10,12 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What a CRM sync is told by PUT /api/contracts/by-ref/{ref} is what happened, and a sync that changes nothing changes nothing. */
 @MicronautTest(transactional = false)
 class UpsertIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking());
-    }
 
     private HttpResponse<ContractView> put(String ref, Map<String, Object> body) {
         return api.exchange(HttpRequest.PUT("/api/contracts/by-ref/" + ref, body), ContractView.class);

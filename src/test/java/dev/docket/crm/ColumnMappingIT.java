@@ -10,12 +10,8 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A HubSpot-style export imports with a column mapping and no code; a mapping that makes no sense is a 400 naming the entry. */
@@ -36,17 +32,6 @@ class ColumnMappingIT extends DatabaseTest {
              "stages": {"appointmentscheduled": "Prospecting", "closedwon": "Won", "closedlost": "Lost"},
              "dateFormat": "yyyy-MM-dd"}
             """;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking());
-    }
 
     private HttpRequest<?> request(String csv, String mapping) {
         return HttpRequest.POST("/api/imports?dryRun=false", MultipartBody.builder()

@@ -17,10 +17,7 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,17 +34,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrmImportIT extends DatabaseTest {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
     String csv;
     List<String[]> expected;
 
     @BeforeAll
     void readExport() throws IOException {
-        api = new Api(client.toBlocking());
         // ../shared is beside the main checkout; a worktree under /work/wt/ is one level deeper.
         Path file = List.of(Path.of("../shared/data/crm-sales-opportunities/sales_pipeline.csv"),
                         Path.of("../../shared/data/crm-sales-opportunities/sales_pipeline.csv"))

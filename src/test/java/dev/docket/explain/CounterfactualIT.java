@@ -17,8 +17,6 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,20 +31,14 @@ import org.junit.jupiter.api.Test;
 class CounterfactualIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
-    Api api;
     ContractView a;
     ContractView b;
     ContractView c;
 
     @BeforeAll
     void backlog() {
-        api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         emptyBacklog();
         // A: 10,000 (10 points), ready Monday, so 3 business days (9 points) by Thursday: 19. Target close in 35 days.

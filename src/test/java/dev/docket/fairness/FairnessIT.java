@@ -15,13 +15,10 @@ import dev.docket.contract.ContractView;
 import dev.docket.contract.FlaggedEdit;
 import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,13 +35,8 @@ class FairnessIT extends DatabaseTest {
     static final Instant WEEK_2 = Instant.parse("2026-11-09T10:00:00Z");
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
-    Api api;
     /** One token per person in the story: askers and editors hold legal, approvers approver. */
     final Map<String, String> people = new java.util.HashMap<>();
     ContractView annBig;
@@ -54,7 +46,6 @@ class FairnessIT extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         if (people.isEmpty()) {
             People tokens = new People(client.toBlocking());
             for (String name : List.of("ann", "bob", "crm-sync")) {

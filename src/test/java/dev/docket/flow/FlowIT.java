@@ -13,8 +13,6 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -24,15 +22,10 @@ import org.junit.jupiter.api.Test;
 class FlowIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
     @Test
     void waitCycleServiceLevelAndCloseRateFollowWhatTheContractsDid() {
-        Api api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         ContractView reviewed = api.create(contract("FL-1", "gates", allGatesPassed()));
         ContractView withdrawn = api.create(contract("FL-2", "gates", allGatesPassed(), "contractType", "NDA", "team", "West"));
@@ -75,7 +68,6 @@ class FlowIT extends DatabaseTest {
 
     @Test
     void aBackwardsOrOverlongPeriodIsA400NamingTheField() {
-        Api api = new Api(client.toBlocking());
         Api.Failure backwards = api.fail(HttpRequest.GET("/api/reports/flow?from=2026-11-30&to=2026-11-01"));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.problem().errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("from"));

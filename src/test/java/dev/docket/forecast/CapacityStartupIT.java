@@ -2,12 +2,9 @@ package dev.docket.forecast;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import dev.docket.support.TestDatabase;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.docket.support.Cluster;
 import org.junit.jupiter.api.Test;
 
 /** A capacity setting that makes no sense stops Docket at start-up, naming the key, not at the first forecast. */
@@ -25,15 +22,10 @@ class CapacityStartupIT {
                 .hasStackTraceContaining("docket.capacity.effort-hours.dpa.customer must be more than 0 hours, but is -6");
     }
 
-    private static void start(Map<String, Object> capacity) {
-        TestDatabase database = new TestDatabase();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.putAll(capacity);
-        properties.put("micronaut.server.port", -1);
-        try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext()) {
+    private static void start(Map<String, String> capacity) {
+        try (Cluster docket = new Cluster(capacity)) {
+            docket.start();
             throw new AssertionError("Docket started with " + capacity);
-        } finally {
-            database.drop();
         }
     }
 }

@@ -16,12 +16,9 @@ import dev.docket.explain.Explanation;
 import dev.docket.ranking.Forecast;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,13 +33,8 @@ import org.junit.jupiter.api.Test;
 class ForecastIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
-    Api api;
     ContractView msaCustomer;
     ContractView msaOurs;
     ContractView nda;
@@ -59,7 +51,6 @@ class ForecastIT extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         emptyBacklog();
         // Created oldest first, so the MSA on our paper has waited longest though it ranks second.

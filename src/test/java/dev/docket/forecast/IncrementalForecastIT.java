@@ -12,11 +12,8 @@ import dev.docket.contract.ContractView;
 import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -32,10 +29,6 @@ import org.junit.jupiter.api.Test;
 class IncrementalForecastIT extends DatabaseTest {
 
     private static final List<String> TYPES = List.of("MSA", "NDA", "ORDER_FORM", "DPA", "AMENDMENT", "OTHER");
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     CapacityPolicy policy;
@@ -54,7 +47,6 @@ class IncrementalForecastIT extends DatabaseTest {
 
     @Test
     void forecastsReadAfterEachEdit_equalAFullSimulationOfTheRankingTheyWereReadFrom() {
-        Api api = new Api(client.toBlocking());
         Random random = new Random(5);
         Ranking start = rankingService.fresh();
         assertThat(start.readyCount()).isGreaterThan(1_000);

@@ -21,8 +21,6 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,6 @@ import org.junit.jupiter.api.Test;
 /** Rank history answers "why did my deal move?", and a replay of any past moment equals what was served then. */
 @MicronautTest(transactional = false)
 class HistoryIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     TestClock clock;
@@ -46,7 +40,6 @@ class HistoryIT extends DatabaseTest {
 
     @Test
     void historyNamesEveryCauseAndReplayEqualsWhatWasServed() {
-        Api api = new Api(client.toBlocking());
         clock.set(TestClock.START);
         emptyBacklog();
         Instant beforeAnything = TestClock.START.minus(Duration.ofDays(400));
@@ -116,7 +109,6 @@ class HistoryIT extends DatabaseTest {
 
     @Test
     void timePassingAndNewRulesShowAsCausesWhenTheyMoveADeal() {
-        Api api = new Api(client.toBlocking());
         clock.set(TestClock.START.plus(Duration.ofDays(30)));
         emptyBacklog();
         // Y leads on value today; X's close date enters the 14-day band tomorrow and passes it.
@@ -134,7 +126,6 @@ class HistoryIT extends DatabaseTest {
 
     @Test
     void approvalsOverridesAndNewRulesShowAsCausesWhenTheyMoveADeal() {
-        Api api = new Api(client.toBlocking());
         clock.set(TestClock.START.plus(Duration.ofDays(60)));
         emptyBacklog();
         // P: 100,000 (20 points) leads Q: 50,000 (16.99).

@@ -21,8 +21,6 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,10 +41,6 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixIT extends DatabaseTest {
 
     static final String ANONYMOUS = "anonymous";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     Router router;

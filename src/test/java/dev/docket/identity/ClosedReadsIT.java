@@ -9,19 +9,12 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** With docket.security.anonymous-reads off, an anonymous caller gets the health status and nothing else. */
 @MicronautTest(transactional = false)
 class ClosedReadsIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -30,7 +23,6 @@ class ClosedReadsIT extends DatabaseTest {
 
     @Test
     void anonymousCallersGetOnlyTheHealthStatus() {
-        Api api = new Api(client.toBlocking());
         for (String path : new String[] {"/api/ranking", "/api/contracts", "/api/rules/status", "/api/reports/fairness", "/info"}) {
             Api.Failure refused = api.fail(anonymous(HttpRequest.GET(path)));
             assertThat(refused.status()).as(path).isEqualTo(401);

@@ -16,11 +16,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** People sign in with a password, get a session cookie, and act as themselves; guessing is throttled. */
@@ -29,10 +26,6 @@ class SignInIT extends DatabaseTest {
 
     static final String ADMIN_PASSWORD = "first-admin-password-42";
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("docket.security.initial-admin-password", ADMIN_PASSWORD);
@@ -40,7 +33,6 @@ class SignInIT extends DatabaseTest {
 
     @Test
     void theFirstAdminAddsAPersonWhoSignsInAndActsAsThemselves() {
-        Api api = new Api(client.toBlocking());
         String admin = signIn("admin", ADMIN_PASSWORD);
         HttpResponse<Map> lena = api.exchange(withSession(admin, HttpRequest.POST("/api/admin/users",
                 map("username", "lena", "password", "lena-password-123", "roles", List.of("legal")))), Map.class);
@@ -61,7 +53,6 @@ class SignInIT extends DatabaseTest {
 
     @Test
     void aWrongPasswordIs401AndRepeatedGuessesAreThrottled() {
-        Api api = new Api(client.toBlocking());
         api.exchange(HttpRequest.POST("/api/admin/users", map("username", "otto", "password", "otto-password-123", "roles", List.of("viewer"))),
                 Map.class);
         Api.Failure wrong = api.fail(anonymous(HttpRequest.POST("/login", map("username", "otto", "password", "guess-000000"))));
@@ -77,7 +68,6 @@ class SignInIT extends DatabaseTest {
 
     @Test
     void aFormPostWithTheSessionCookieButNoCsrfTokenIsRefused() {
-        Api api = new Api(client.toBlocking());
         String admin = signIn("admin", ADMIN_PASSWORD);
         MutableHttpRequest<String> form = HttpRequest.POST("/api/admin/users", "username=mallory&password=mallory-password-1&roles=admin")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE);

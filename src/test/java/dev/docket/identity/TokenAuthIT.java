@@ -18,8 +18,6 @@ import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -30,15 +28,10 @@ import org.junit.jupiter.api.Test;
 class TokenAuthIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
     @Test
     void anonymousCallersReadButCannotWriteAndAreToldWhyInProblemJson() {
-        Api api = new Api(client.toBlocking());
         HttpResponse<String> ranking = api.exchange(anonymous(HttpRequest.GET("/api/ranking?size=5")), String.class);
         assertThat(ranking.code()).isEqualTo(200);
 
@@ -57,7 +50,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void aTokenActsAsItsNameWithItsRolesAndNothingMore() {
-        Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         String sync = people.token("crm-sync", "legal");
         String dashboard = people.token("dashboard", "viewer");
@@ -78,7 +70,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void aBodyNamingAnotherSubmitterIsRefusedAndChangesNothing() {
-        Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         String sync = people.token("crm-sync-2", "legal");
         Api.Failure forged = api.fail(as(sync, HttpRequest.POST("/api/contracts", contract("TK-F", "submittedBy", "head-of-legal"))));
@@ -89,7 +80,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void revokedTamperedAndExpiredTokensAreRefusedWith401() throws InterruptedException {
-        Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         String legal = people.token("revoke-me", "legal");
         assertThat(api.exchange(as(legal, HttpRequest.POST("/api/contracts", contract("RV-1"))), String.class).code()).isEqualTo(201);
@@ -132,7 +122,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void tokensAreListedWithoutTheirSecretAndRolesMustExist() {
-        Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         people.token("listed", "viewer");
         String listing = api.exchange(HttpRequest.GET("/api/admin/tokens"), String.class).body();
@@ -144,7 +133,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void healthShowsDetailsToAdminsOnlyAndMetricsNeedTheMetricsRole() {
-        Api api = new Api(client.toBlocking());
         People people = new People(client.toBlocking());
         String anonymousHealth = api.exchange(anonymous(HttpRequest.GET("/health")), String.class).body();
         assertThat(anonymousHealth).contains("\"status\":\"UP\"").doesNotContain("\"details\":{").doesNotContain("jdbc");

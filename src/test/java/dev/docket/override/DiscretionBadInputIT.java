@@ -21,8 +21,6 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiscretionBadInputIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     ApprovalRepository approvals;
 
     @Inject
@@ -54,7 +48,6 @@ class DiscretionBadInputIT extends DatabaseTest {
     @Inject
     FieldChangeRepository fieldChanges;
 
-    Api api;
     Seed seed;
 
     /** Ids the bad requests aim at. */
@@ -64,7 +57,6 @@ class DiscretionBadInputIT extends DatabaseTest {
 
     @BeforeAll
     void seed() {
-        api = new Api(client.toBlocking());
         ContractView open = api.create(contract("DB-OPEN", "gates", allGatesPassed()));
         ContractView closed = api.create(contract("DB-CLOSED"));
         api.exchange(HttpRequest.POST("/api/contracts/" + closed.id() + "/withdraw", map("version", closed.version())), ContractView.class);

@@ -20,8 +20,6 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +32,6 @@ class OverrideIT extends DatabaseTest {
     static final String REASON = "customer CEO escalated twice this week";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     TestClock clock;
 
     @Inject
@@ -46,7 +40,6 @@ class OverrideIT extends DatabaseTest {
     @Inject
     OverrideRepository overrideRepository;
 
-    Api api;
     /** sam.sales asks (legal); head-of-legal and general-counsel approve; lee holds both roles. */
     String sam;
     String headOfLegal;
@@ -58,7 +51,6 @@ class OverrideIT extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         if (sam == null) {
             People people = new People(client.toBlocking());
             sam = people.token("sam.sales", "legal");

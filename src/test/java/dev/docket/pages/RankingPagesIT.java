@@ -10,7 +10,6 @@ import java.util.Map;
 import dev.docket.contract.ContractView;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -18,7 +17,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -31,10 +29,6 @@ import org.junit.jupiter.api.Test;
 class RankingPagesIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     io.micronaut.runtime.server.EmbeddedServer server;
 
     @Inject
@@ -42,7 +36,6 @@ class RankingPagesIT extends DatabaseTest {
 
     @Test
     void pollWithETag_getsNotModifiedUntilAnEdit_thenTheNewPage() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         ContractView first = api.create(contract("PG-1", "gates", allGatesPassed()));
         api.create(contract("PG-2", "gates", allGatesPassed(), "dealValue", map("amount", 900_000, "currency", "USD")));
@@ -78,7 +71,6 @@ class RankingPagesIT extends DatabaseTest {
 
     @Test
     void clientWalkingEveryPage_doesNotStopThePolledPageFromBeingCached() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         for (int i = 0; i < 70; i++) {
             api.create(contract("PG-W" + i, "gates", allGatesPassed()));
@@ -96,7 +88,6 @@ class RankingPagesIT extends DatabaseTest {
 
     @Test
     void cachedPage_isTheJsonTheApiAlwaysServed() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         api.create(contract("PG-3", "gates", allGatesPassed()));
         rankingService.fresh();
@@ -115,7 +106,6 @@ class RankingPagesIT extends DatabaseTest {
 
     @Test
     void gzipClient_getsThePageCompressedOnce_sameJsonAsEveryoneElse() throws Exception {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         api.create(contract("PG-5", "gates", allGatesPassed()));
         rankingService.fresh();
@@ -142,7 +132,6 @@ class RankingPagesIT extends DatabaseTest {
 
     @Test
     void health_reportsTheRankingBeingServed() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         api.create(contract("PG-4", "gates", allGatesPassed()));
         rankingService.fresh();

@@ -14,8 +14,6 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -31,15 +29,10 @@ class IncrementalRankingIT extends DatabaseTest {
             "security-review-done", "signatory-known");
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     MeterRegistry meters;
 
     @Test
     void everyEditLeavesTheSameRankingAFullReRankWould() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         Random random = new Random(7);
         List<ContractView> live = new ArrayList<>();
@@ -77,7 +70,6 @@ class IncrementalRankingIT extends DatabaseTest {
 
     @Test
     void aNewRuleSetReScoredInMemoryEqualsAFullReRankFromTheDatabase() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         Random random = new Random(11);
         for (int i = 0; i < 25; i++) {
@@ -104,7 +96,6 @@ class IncrementalRankingIT extends DatabaseTest {
 
     @Test
     void aRuleComparingContractsThroughASecondObjectPatternIsReRankedWholeSoEveryEditEqualsAFullReRank() {
-        Api api = new Api(client.toBlocking());
         emptyBacklog();
         java.util.List<dev.docket.rules.RuleSource> original = rules.get().sources();
         try {

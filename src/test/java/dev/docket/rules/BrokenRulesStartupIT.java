@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
-import dev.docket.support.TestDatabase;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.docket.support.Cluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +44,9 @@ class BrokenRulesStartupIT {
     }
 
     private static void start(Path folder) {
-        TestDatabase database = new TestDatabase();
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("docket.rules.folder", folder.toString());
-        properties.put("micronaut.server.port", -1);
-        try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext()) {
+        try (Cluster docket = new Cluster(Map.of("docket.rules.folder", folder.toString()))) {
+            docket.start();
             throw new AssertionError("Docket started with rules from " + folder);
-        } finally {
-            database.drop();
         }
     }
 }

@@ -10,22 +10,18 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hostile corpus of {@link HostileRules} against a running Docket, as an attacker would send it: through the
@@ -37,28 +33,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRulesIT extends DatabaseTest {
 
+    @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
     static final HostileRules.Tripwires TRIPWIRES = new HostileRules.Tripwires();
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "50ms");
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(client.toBlocking());
+        return FOLDER.settings("docket.rules.debounce", "50ms");
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        FOLDER.deleteAll();
         TRIPWIRES.close();
     }
 

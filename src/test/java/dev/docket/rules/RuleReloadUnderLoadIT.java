@@ -17,11 +17,9 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rewrites the watched rules folder 100 times, one in five broken, while ranking requests run in a loop:
@@ -30,21 +28,13 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class RuleReloadUnderLoadIT extends DatabaseTest {
 
+    @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
     static final int REWRITES = 100;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "30ms");
-    }
-
-    @AfterAll
-    void removeFolder() {
-        FOLDER.deleteAll();
+        return FOLDER.settings("docket.rules.debounce", "30ms");
     }
 
     @Test

@@ -10,10 +10,7 @@ import java.util.stream.Stream;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Malformed requests to the rules API get a precise 4xx, and the active version keeps serving. */
 @MicronautTest(transactional = false)
 class RulesApiBadInputIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
@@ -65,7 +58,6 @@ class RulesApiBadInputIT extends DatabaseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void isRefusedAndTheActiveVersionKeepsServing(String name, HttpRequest<?> request, int status, String field, String message) {
-        Api api = new Api(client.toBlocking());
         RulesStatus before = api.get("/api/rules/status", RulesStatus.class);
 
         Api.Failure failure = api.fail(request);
@@ -81,7 +73,6 @@ class RulesApiBadInputIT extends DatabaseTest {
 
     @org.junit.jupiter.api.Test
     void aCandidateThatFailsItsChecksIsRefusedWith422AndProblems() {
-        Api api = new Api(client.toBlocking());
         String active = api.get("/api/rules/status", RulesStatus.class).active().hash();
 
         Api.Failure failure;

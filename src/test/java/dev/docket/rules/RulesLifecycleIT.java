@@ -17,29 +17,21 @@ import dev.docket.support.People;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Legal ops' path through a rule change, over HTTP against a Docket watching its own copy of rules/. */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesLifecycleIT extends DatabaseTest {
 
+    @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
 
     /** dana.legal, who may activate and roll back; and an author, who may only check candidates. */
     String rulesAdmin;
@@ -47,22 +39,16 @@ class RulesLifecycleIT extends DatabaseTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "50ms");
+        return FOLDER.settings("docket.rules.debounce", "50ms");
     }
 
     @BeforeEach
     void setUp() {
-        api = new Api(client.toBlocking());
         if (rulesAdmin == null) {
             People people = new People(client.toBlocking());
             rulesAdmin = people.token("dana.legal", "rules-admin");
             rulesAuthor = people.token("sam.author", "rules-author");
         }
-    }
-
-    @AfterAll
-    void removeFolder() {
-        FOLDER.deleteAll();
     }
 
     @Test

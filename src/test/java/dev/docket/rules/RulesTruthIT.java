@@ -17,17 +17,13 @@ import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Live" is true and rules cannot stall Docket, over real HTTP against a Docket watching its own copy of rules/:
@@ -38,29 +34,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesTruthIT extends DatabaseTest {
 
+    @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
     static final long TIME_LIMIT_MILLIS = 300;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("docket.rules.folder", FOLDER.path().toString(), "docket.rules.debounce", "50ms",
+        return FOLDER.settings("docket.rules.debounce", "50ms",
                 "docket.rules.scoring.time-limit", TIME_LIMIT_MILLIS + "ms");
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(client.toBlocking());
-    }
-
-    @AfterAll
-    void removeFolder() {
-        FOLDER.deleteAll();
     }
 
     @Test

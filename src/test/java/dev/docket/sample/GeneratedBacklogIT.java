@@ -7,12 +7,9 @@ import java.util.Map;
 import dev.docket.approval.ApprovalRepository;
 import dev.docket.override.OverrideRepository;
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,10 +22,6 @@ import org.junit.jupiter.api.Test;
 class GeneratedBacklogIT extends DatabaseTest {
 
     private static final int GENERATED = 2_500;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     GeneratedBacklogLoader loader;
@@ -56,7 +49,7 @@ class GeneratedBacklogIT extends DatabaseTest {
         assertThat(overrides.count()).isPositive();
 
         rankingService.fresh();
-        RankingPage page = new Api(client.toBlocking()).get("/api/ranking?size=500&lane=NOT_READY", RankingPage.class);
+        RankingPage page = api.get("/api/ranking?size=500&lane=NOT_READY", RankingPage.class);
         assertThat(page.total()).isEqualTo(GENERATED);
         assertThat(page.ready()).isBetween(GENERATED / 2, GENERATED * 3 / 4);
         assertThat(page.items()).anyMatch(e -> e.blockers().stream().anyMatch(b -> b.startsWith("waiting on approval from ")));

@@ -9,19 +9,12 @@ import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.DatabaseTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The quick start's promise: on an empty database the very first ranking is already real, ranked and explained. */
 @MicronautTest(transactional = false)
 class SampleBacklogIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Override
     protected Map<String, String> extraProperties() {

@@ -17,7 +17,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 /**
  * Several Docket instances, each a whole application context with its own HTTP server on a free port, sharing one
  * database of the test's own (embedded H2, or MariaDB with DOCKET_TEST_DB=mariadb), as instances behind a load
- * balancer share one MySQL. Closing the cluster stops every instance and drops the database.
+ * balancer share one MySQL. Closing the cluster stops every instance and drops the database. A cluster of one is
+ * how a test starts a Docket of its own settings, such as one that must refuse to start.
  */
 public final class Cluster implements AutoCloseable {
 

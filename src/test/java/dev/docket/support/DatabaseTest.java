@@ -6,9 +6,12 @@ import java.util.Map;
 import dev.docket.contract.ContractRepository;
 import dev.docket.contract.GateRepository;
 import dev.docket.ranking.RankingService;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 /** Base of integration tests: each test class runs its own Docket against its own fresh database. */
@@ -28,6 +31,19 @@ public abstract class DatabaseTest implements TestPropertyProvider {
 
     @Inject
     protected RankingService rankingService;
+
+    /** A client of the test's own server; TestRunnerToken signs its requests as the runner. */
+    @Inject
+    @Client("/")
+    protected HttpClient client;
+
+    /** The API over {@link #client}, ready before the first {@code @BeforeAll} of the test class. */
+    protected Api api;
+
+    @BeforeAll
+    void connectApi() {
+        api = new Api(client.toBlocking());
+    }
 
     /** Test methods share their class's database; each that counts rows starts from an empty backlog. */
     protected void emptyBacklog() {

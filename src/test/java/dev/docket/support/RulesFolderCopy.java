@@ -6,10 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** A private copy of the real rules/ folder that a test may edit while a Docket watches it. */
-public final class RulesFolderCopy {
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A private copy of the real rules/ folder that a test may edit while a Docket watches it. Registered as an
+ * extension ({@code @RegisterExtension static final RulesFolderCopy FOLDER}), it removes itself after the class.
+ */
+public final class RulesFolderCopy implements AfterAllCallback {
 
     private final Path root;
 
@@ -33,6 +41,21 @@ public final class RulesFolderCopy {
 
     public Path path() {
         return root;
+    }
+
+    /** The settings that point a Docket at this folder, with the given further settings (key, value, ...). */
+    public Map<String, String> settings(String... more) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("docket.rules.folder", root.toString());
+        for (int i = 0; i < more.length; i += 2) {
+            settings.put(more[i], more[i + 1]);
+        }
+        return settings;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        deleteAll();
     }
 
     public String read(String file) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
@@ -20,10 +18,6 @@ import org.yaml.snakeyaml.Yaml;
 /** The OpenAPI document describes the routes Docket actually serves, and Swagger UI is served by Docket, not a CDN. */
 @MicronautTest(transactional = false)
 class OpenApiIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     Router router;

@@ -8,20 +8,13 @@ import java.util.Map;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The load test's reference endpoints answer what bench/http-load.sh compares the API against. */
 @MicronautTest(transactional = false)
 class ReferenceEndpointsIT extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Override
     protected Map<String, String> extraProperties() {

@@ -17,7 +17,6 @@ import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,19 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StrictApiIT extends DatabaseTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
     EmbeddedServer server;
 
-    Api api;
     long existingId;
     long existingVersion;
 
     @BeforeAll
     void seed() {
-        api = new Api(client.toBlocking());
         ContractView existing = api.create(contract("STRICT-1"));
         existingId = existing.id();
         existingVersion = existing.version();
