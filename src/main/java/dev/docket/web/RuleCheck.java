@@ -1,8 +1,8 @@
 package dev.docket.web;
 
 import java.util.List;
+import dev.docket.rules.api.CandidateVerdict;
 import dev.docket.ranking.ImpactPreview;
-import dev.docket.rules.CandidateVerdict;
 import io.micronaut.core.annotation.Nullable;
 
 /**
