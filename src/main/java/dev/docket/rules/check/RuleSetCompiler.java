@@ -108,7 +108,7 @@ public final class RuleSetCompiler {
                 .flatMap(rules -> rules.stream().map(Rule::getName))
                 .sorted()
                 .toList();
-        return new CompiledRuleSet(kieBase, versionOf(policy), Instant.now(), sources, ruleNames);
+        return new CompiledRuleSet(kieBase, versionOf(policy), Instant.now(), sources, ruleNames, RuleForms.perContract(sources));
     }
 
     private static RuleProblem toProblem(Message message, Map<String, DecisionTable> tables, List<RuleSource> policy) {

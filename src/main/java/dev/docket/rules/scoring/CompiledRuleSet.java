@@ -11,7 +11,6 @@ import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.docket.rules.check.RuleForms;
 import dev.docket.rules.source.RuleSource;
 import dev.docket.facts.ContractFact;
 import org.kie.api.KieBase;
@@ -22,7 +21,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * A compiled, immutable policy. Scoring runs the facts through fresh sessions of this rule set, so a ranking
  * is always computed wholly with one version.
  * <p>
- * A policy whose rules each look at one contract ({@link RuleForms#perContract}) scores a large backlog in
+ * A policy whose rules each look at one contract (as the compiler found it, {@code perContract}) scores a large backlog in
  * chunks, each in a session of its own, spread over the cores. A session holds a match for every rule and
  * contract it has seen until it is disposed; small sessions keep that memory short-lived and in cache, which
  * is what made one session over 100,000 contracts spend most of its time in the garbage collector. A policy
@@ -46,13 +45,14 @@ public final class CompiledRuleSet {
     private final List<String> ruleNames;
     private final boolean perContract;
 
-    public CompiledRuleSet(KieBase kieBase, String version, Instant compiledAt, List<RuleSource> sources, List<String> ruleNames) {
+    public CompiledRuleSet(KieBase kieBase, String version, Instant compiledAt, List<RuleSource> sources, List<String> ruleNames,
+                           boolean perContract) {
         this.kieBase = kieBase;
         this.version = version;
         this.compiledAt = compiledAt;
         this.sources = List.copyOf(sources);
         this.ruleNames = List.copyOf(ruleNames);
-        this.perContract = RuleForms.perContract(this.sources);
+        this.perContract = perContract;
     }
 
     /**
