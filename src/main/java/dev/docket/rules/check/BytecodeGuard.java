@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.docket.rules.source.RuleProblem;
-import dev.docket.rules.source.RuleSource;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.DialectRuntimeData;
@@ -64,8 +63,7 @@ final class BytecodeGuard {
     }
 
     /** The problems of every class Drools compiled for {@code kieBase}'s rules, placed on the rule's file and line. */
-    static List<RuleProblem> check(KieBase kieBase, List<RuleSource> sources) {
-        ParsedPolicy policy = ParsedPolicy.parse(sources.stream().filter(s -> s.kind().isPolicy()).toList());
+    static List<RuleProblem> check(KieBase kieBase, ParsedPolicy policy) {
         List<RuleProblem> problems = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             InternalKnowledgePackage pkg = (InternalKnowledgePackage) kiePackage;

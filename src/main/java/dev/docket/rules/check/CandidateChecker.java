@@ -8,7 +8,6 @@ import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.rules.source.RuleSource;
 
-
 /**
  * Everything a candidate rule set must pass before it may rank anything, in order of cost:
  * the policy guard (no forbidden Java), compilation, a probe run with firing and time limits,
@@ -29,17 +28,19 @@ public final class CandidateChecker {
      */
     public static CheckResult check(List<RuleSource> sources, boolean runScenarios) {
         long start = System.nanoTime();
-        List<RuleProblem> problems = PolicyGuard.check(sources);
+        // Read once: every stage below reads this one model instead of decoding, converting and parsing again.
+        ParsedPolicy parsed = ParsedPolicy.of(sources);
+        List<RuleProblem> problems = PolicyGuard.check(parsed);
         if (!problems.isEmpty()) {
             return new CheckResult(null, problems, since(start));
         }
         CompiledRuleSet compiled;
         try {
-            compiled = RuleSetCompiler.compile(sources);
+            compiled = RuleSetCompiler.compile(parsed);
         } catch (RuleCompilationException e) {
             return new CheckResult(null, e.problems(), since(start));
         }
-        problems = RuleSetProbe.check(compiled);
+        problems = RuleSetProbe.check(compiled, parsed);
         if (problems.isEmpty() && runScenarios) {
             problems = ScenarioRunner.run(compiled, sources.stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
         }

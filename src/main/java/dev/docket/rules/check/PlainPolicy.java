@@ -45,7 +45,7 @@ public final class PlainPolicy {
 
     private static Section drl(RuleSource source) {
         // Rule names and lines come from the parser's descriptors (ParsedPolicy), as everything that reads rules does.
-        List<ParsedPolicy.Rule> declared = ParsedPolicy.parse(List.of(source)).rules();
+        List<ParsedPolicy.Rule> declared = ParsedPolicy.of(List.of(source)).rules();
         String[] lines = source.text().split("\n", -1);
         int firstRuleLine = declared.stream().mapToInt(r -> r.descr().getLine()).min().orElse(Integer.MAX_VALUE);
         StringBuilder about = new StringBuilder();

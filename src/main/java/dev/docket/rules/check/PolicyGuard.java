@@ -56,18 +56,15 @@ public final class PolicyGuard {
     }
 
     public static List<RuleProblem> check(List<RuleSource> sources) {
+        return check(ParsedPolicy.of(sources));
+    }
+
+    static List<RuleProblem> check(ParsedPolicy parsed) {
         List<RuleProblem> problems = new ArrayList<>();
-        List<RuleSource> policy = sources.stream().filter(s -> s.kind().isPolicy()).toList();
-        List<RuleSource> readable = new ArrayList<>();
-        for (RuleSource source : policy) {
-            if (source.bytes().length == 0 || source.kind() != RuleSource.Kind.DECISION_TABLE_XLSX && isBlank(source)) {
-                problems.add(new RuleProblem(source.path(), 0, 0, "file is empty" + (source.bytes().length == 0 ? "" : " (only whitespace)")
-                        + "; a rule file needs at least one rule"));
-            } else {
-                readable.add(source);
-            }
+        for (RuleSource source : parsed.blank()) {
+            problems.add(new RuleProblem(source.path(), 0, 0, "file is empty" + (source.bytes().length == 0 ? "" : " (only whitespace)")
+                    + "; a rule file needs at least one rule"));
         }
-        ParsedPolicy parsed = ParsedPolicy.parse(readable);
         problems.addAll(parsed.unreadable());
         for (ParsedPolicy.File file : parsed.files()) {
             unicodeEscapes(file, problems);
@@ -299,14 +296,5 @@ public final class PolicyGuard {
         }
         TableCells.Cell cell = file.table().cellFor(rule.descr().getLine(), 0, rule.name());
         return cell == null ? file.source().path() : file.source().path() + " " + DecisionTable.where(cell);
-    }
-
-    private static boolean isBlank(RuleSource source) {
-        for (byte b : source.bytes()) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
-                return false;
-            }
-        }
-        return true;
     }
 }

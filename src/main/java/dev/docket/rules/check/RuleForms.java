@@ -26,8 +26,12 @@ public final class RuleForms {
     }
 
     public static boolean perContract(List<RuleSource> sources) {
-        ParsedPolicy policy = ParsedPolicy.parse(sources.stream().filter(s -> s.kind().isPolicy()).toList());
-        return policy.unreadable().isEmpty()
+        return perContract(ParsedPolicy.of(sources));
+    }
+
+    static boolean perContract(ParsedPolicy policy) {
+        // A blank table cannot be read, so nothing says its rules look at one contract; a blank .drl has no rules.
+        return policy.unreadable().isEmpty() && policy.blank().stream().allMatch(s -> s.kind() == RuleSource.Kind.DRL)
                 && policy.files().stream().allMatch(ParsedPolicy.File::parsed)
                 && policy.rules().stream().allMatch(rule -> perContract(rule.descr()));
     }

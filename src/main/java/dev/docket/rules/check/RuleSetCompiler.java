@@ -48,7 +48,12 @@ public final class RuleSetCompiler {
     }
 
     public static CompiledRuleSet compile(List<RuleSource> sources) {
-        return compile(sources, true);
+        return compile(ParsedPolicy.of(sources), true);
+    }
+
+    /** Compiles a candidate already read: its tables are not converted again, and its problems are placed on its text. */
+    static CompiledRuleSet compile(ParsedPolicy parsed) {
+        return compile(parsed, true);
     }
 
     /**
@@ -56,15 +61,15 @@ public final class RuleSetCompiler {
      * the bytecode guard (the first line) would refuse.
      */
     public static CompiledRuleSet compileWithoutBytecodeGuard(List<RuleSource> sources) {
-        return compile(sources, false);
+        return compile(ParsedPolicy.of(sources), false);
     }
 
-    private static CompiledRuleSet compile(List<RuleSource> sources, boolean checkBytecode) {
+    private static CompiledRuleSet compile(ParsedPolicy parsed, boolean checkBytecode) {
         KieServices kie = KieServices.Factory.get();
         ReleaseId releaseId = kie.newReleaseId("dev.docket.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
-        List<RuleSource> policy = sources.stream().filter(s -> s.kind().isPolicy()).toList();
+        List<RuleSource> policy = parsed.policy();
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, DecisionTable> tables = new HashMap<>();
         for (RuleSource source : policy) {
@@ -73,7 +78,7 @@ public final class RuleSetCompiler {
                 continue;
             }
             // Decision tables are compiled from the DRL they generate, the same DRL the policy guard checked.
-            DecisionTable table = DecisionTable.convert(source);
+            DecisionTable table = parsed.table(source);
             if (table.ok()) {
                 tables.put(TABLES_PREFIX + table.derivedPath(), table);
                 files.write(RESOURCE_ROOT + TABLES_PREFIX + table.derivedPath(), table.drl().getBytes(StandardCharsets.UTF_8));
@@ -83,7 +88,7 @@ public final class RuleSetCompiler {
         }
         KieBuilder builder = kie.newKieBuilder(files).buildAll(DrlProject.class);
         List<RuleProblem> built = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(message -> toProblem(message, tables, policy))
+                .map(message -> toProblem(message, tables, parsed))
                 .distinct()
                 .toList();
         // "Parser returned a null Package" only repeats that a file has a syntax error already reported.
@@ -99,7 +104,7 @@ public final class RuleSetCompiler {
         // The container holds what it needs; the repository entry would only pile up across rebuilds.
         kie.getRepository().removeKieModule(releaseId);
         // Nothing has fired yet: check the code the consequences compiled to before any session can run it.
-        List<RuleProblem> unsafe = checkBytecode ? BytecodeGuard.check(kieBase, policy) : List.of();
+        List<RuleProblem> unsafe = checkBytecode ? BytecodeGuard.check(kieBase, parsed) : List.of();
         if (!unsafe.isEmpty()) {
             throw new RuleCompilationException(unsafe);
         }
@@ -108,10 +113,10 @@ public final class RuleSetCompiler {
                 .flatMap(rules -> rules.stream().map(Rule::getName))
                 .sorted()
                 .toList();
-        return new CompiledRuleSet(kieBase, versionOf(policy), Instant.now(), sources, ruleNames, RuleForms.perContract(sources));
+        return new CompiledRuleSet(kieBase, versionOf(policy), Instant.now(), parsed.sources(), ruleNames, RuleForms.perContract(parsed));
     }
 
-    private static RuleProblem toProblem(Message message, Map<String, DecisionTable> tables, List<RuleSource> policy) {
+    private static RuleProblem toProblem(Message message, Map<String, DecisionTable> tables, ParsedPolicy policy) {
         String file = message.getPath();
         if (file != null && file.startsWith(RESOURCE_ROOT)) {
             file = file.substring(RESOURCE_ROOT.length());
@@ -156,7 +161,7 @@ public final class RuleSetCompiler {
     }
 
     /** Whether another rule starts after line {@code from} before any line that is just {@code end}, up to line {@code to}. */
-    private static boolean nextRuleBeforeEnd(List<RuleSource> policy, String file, int from, int to) {
+    private static boolean nextRuleBeforeEnd(ParsedPolicy policy, String file, int from, int to) {
         for (int line = from + 1; line <= to; line++) {
             String text = lineText(policy, file, line).strip();
             if (text.equals("end")) {
@@ -169,31 +174,21 @@ public final class RuleSetCompiler {
         return false;
     }
 
-    private static String lineText(List<RuleSource> policy, String file, int line) {
-        for (RuleSource source : policy) {
-            String[] lines = source.path().equals(file) ? source.text().split("\\n", -1) : new String[0];
-            if (line >= 1 && line <= lines.length) {
-                return lines[line - 1];
-            }
-        }
-        return "";
+    private static String lineText(ParsedPolicy policy, String file, int line) {
+        return policy.line(file, line);
     }
 
     /** The line and column of the word a Java error in a consequence is about, which Drools reports at the rule's line. */
-    private static int[] exactPlace(List<RuleSource> policy, String file, int line, String culprit) {
+    private static int[] exactPlace(ParsedPolicy policy, String file, int line, String culprit) {
         if (culprit == null || culprit.isBlank()) {
             return null;
         }
         Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(culprit) + "(?![\\w$])");
-        for (RuleSource source : policy) {
-            if (source.path().equals(file)) {
-                String[] lines = source.text().split("\n", -1);
-                for (int i = Math.max(0, line - 1); i < lines.length; i++) {
-                    Matcher m = word.matcher(lines[i]);
-                    if (m.find()) {
-                        return new int[] {i + 1, m.start() + 1};
-                    }
-                }
+        String[] lines = policy.lines(file);
+        for (int i = Math.max(0, line - 1); i < lines.length; i++) {
+            Matcher m = word.matcher(lines[i]);
+            if (m.find()) {
+                return new int[] {i + 1, m.start() + 1};
             }
         }
         return null;

@@ -46,6 +46,11 @@ public final class RuleSetProbe {
     }
 
     public static List<RuleProblem> check(CompiledRuleSet ruleSet) {
+        return check(ruleSet, ParsedPolicy.of(ruleSet.sources()));
+    }
+
+    /** The probe, placing problems with the candidate's parsed policy. */
+    static List<RuleProblem> check(CompiledRuleSet ruleSet, ParsedPolicy policy) {
         List<ContractFact> facts = ProbeContracts.sample();
         ScoringWatch watch = new ScoringWatch();
         ScoringLimits limits = new ScoringLimits(TIME_LIMIT, TIME_LIMIT, FIRINGS_PER_CONTRACT);
@@ -72,46 +77,46 @@ public final class RuleSetProbe {
             LOG.warn("Rule probe of {} abandoned after {}: {}", ruleSet.version(), ScoringRun.millis(TIME_LIMIT),
                     running == null ? "no rule firing" : running.describe());
             String rule = running == null ? null : running.rule();
-            return List.of(RuleLocations.at(ruleSet.sources(), rule, "the rule set did not finish scoring " + facts.size()
+            return List.of(RuleLocations.at(policy, rule, "the rule set did not finish scoring " + facts.size()
                     + " contracts within " + TIME_LIMIT.toSeconds() + " s; a rule probably loops"
                     + (rule == null ? "" : " (it was running rule '" + rule + "' on "
                     + ProbeContracts.describe(facts.stream().filter(f -> f.getId() == running.contractId()).findFirst().orElse(facts.get(0)))
                     + " when it was stopped)")));
         }
         if (thrown.get() != null) {
-            return failed(ruleSet, facts, thrown.get());
+            return failed(policy, facts, thrown.get());
         }
         if (!failures.get().isEmpty()) {
-            return failed(ruleSet, facts, failures.get().get(0));
+            return failed(policy, facts, failures.get().get(0));
         }
-        return checkContributions(ruleSet, facts);
+        return checkContributions(ruleSet, policy, facts);
     }
 
-    private static List<RuleProblem> failed(CompiledRuleSet ruleSet, List<ContractFact> facts, ScoringFailure failure) {
+    private static List<RuleProblem> failed(ParsedPolicy policy, List<ContractFact> facts, ScoringFailure failure) {
         String contract = facts.stream().filter(f -> f.getId() == failure.contractId()).findFirst()
                 .map(ProbeContracts::describe).orElse("a contract");
         String rule = failure.rule();
         return switch (failure.kind()) {
             case LOOPED -> {
                 // The guard refuses update, modify and insert, so the rule that kept firing is the one to name.
-                yield List.of(RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' fired more than "
+                yield List.of(RuleLocations.at(policy, rule, "rule '" + rule + "' fired more than "
                         + FIRINGS_PER_CONTRACT + " times for " + contract + " and was stopped: a rule re-triggers itself "
                         + "(modify, update or insert in a consequence, or no-loop false)"));
             }
-            case TIMED_OUT -> List.of(RuleLocations.at(ruleSet.sources(), rule, "the rule set did not finish scoring "
+            case TIMED_OUT -> List.of(RuleLocations.at(policy, rule, "the rule set did not finish scoring "
                     + facts.size() + " contracts within " + TIME_LIMIT.toSeconds() + " s; a rule probably loops"
                     + (rule == null ? "" : " (rule '" + rule + "' " + failure.message() + " on " + contract + ")")));
-            case FAILED -> List.of(RuleLocations.at(ruleSet.sources(), rule, (rule == null ? "the rule set" : "rule '" + rule + "'")
+            case FAILED -> List.of(RuleLocations.at(policy, rule, (rule == null ? "the rule set" : "rule '" + rule + "'")
                     + " failed on " + contract + ": " + failure.message().replaceFirst("^failed(?: in a condition)?: ", "")
                     + (failure.message().contains("NullPointerException") ? NULL_HINT : "")));
         };
     }
 
-    private static List<RuleProblem> failed(CompiledRuleSet ruleSet, Collection<ContractFact> facts, Throwable thrown) {
+    private static List<RuleProblem> failed(ParsedPolicy policy, Collection<ContractFact> facts, Throwable thrown) {
         String message = thrown.getMessage() == null ? thrown.toString() : thrown.getMessage().strip();
         Matcher m = RULE_IN_MESSAGE.matcher(message);
         String rule = m.find() ? m.group(1) : null;
-        return List.of(RuleLocations.at(ruleSet.sources(), rule, (rule == null ? "the rule set" : "rule '" + rule + "'")
+        return List.of(RuleLocations.at(policy, rule, (rule == null ? "the rule set" : "rule '" + rule + "'")
                 + " failed while scoring " + facts.size() + " sample contracts: " + thrown.getClass().getSimpleName() + ": " + message
                 + nullHint(thrown)));
     }
@@ -125,7 +130,7 @@ public final class RuleSetProbe {
         return "";
     }
 
-    private static List<RuleProblem> checkContributions(CompiledRuleSet ruleSet, List<ContractFact> facts) {
+    private static List<RuleProblem> checkContributions(CompiledRuleSet ruleSet, ParsedPolicy policy, List<ContractFact> facts) {
         Map<String, RuleProblem> problems = new LinkedHashMap<>();
         boolean ranks = facts.stream().flatMap(f -> f.getContributions().stream())
                 .anyMatch(c -> ruleSet.ruleNames().contains(c.rule()));
@@ -146,20 +151,20 @@ public final class RuleSetProbe {
                     continue;
                 }
                 if (rule == null || !ruleSet.ruleNames().contains(rule)) {
-                    problems.putIfAbsent("name:" + rule, RuleLocations.at(ruleSet.sources(), RuleLocations.quoting(ruleSet.sources(), rule),
+                    problems.putIfAbsent("name:" + rule, RuleLocations.at(policy, RuleLocations.quoting(policy, rule),
                             "a contribution to " + contract + " names rule '" + rule + "', which is not a rule of this set; "
                                     + "write $c.add(points, reason), and Docket names the rule that fires"));
                 } else if (!Double.isFinite(c.points()) || Math.abs(c.points()) > POINTS_LIMIT) {
-                    problems.putIfAbsent("points:" + rule, RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' gave " + contract
+                    problems.putIfAbsent("points:" + rule, RuleLocations.at(policy, rule, "rule '" + rule + "' gave " + contract
                             + " " + c.points() + " points, which is infinite or far off the policy's scale; points must be a finite number "
                             + "(a few to a few dozen), so check for a division by zero or the log of 0"));
                 } else if (c.reason() == null || c.reason().isBlank()) {
-                    problems.putIfAbsent("reason:" + rule, RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' gave " + contract
+                    problems.putIfAbsent("reason:" + rule, RuleLocations.at(policy, rule, "rule '" + rule + "' gave " + contract
                             + " points without a reason; the reason is what the explanation shows"));
                 }
             }
             fact.getUnformattableReasons().forEach((rule, complaint) -> problems.putIfAbsent("format:" + rule,
-                    RuleLocations.at(ruleSet.sources(), rule, "rule '" + rule + "' gave " + contract + " a reason whose format "
+                    RuleLocations.at(policy, rule, "rule '" + rule + "' gave " + contract + " a reason whose format "
                             + "does not fit its values (" + complaint + "); check each %-placeholder against the value passed for it")));
             if (!Double.isFinite(fact.getScore()) || Math.abs(sum - fact.getScore()) > 1e-6) {
                 problems.putIfAbsent("sum", new RuleProblem(null, 0, 0, "the contributions of " + contract + " sum to "
