@@ -10,6 +10,7 @@ import dev.docket.rules.BusinessDays;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.OverrideFact;
+import dev.docket.facts.SeededContracts;
 
 /**
  * The synthetic backlog a candidate rule set is probed with: every contract type, both papers, every open
@@ -22,7 +23,7 @@ final class ProbeContracts {
     static final int COUNT = 20;
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 13);
     private static final String[] TYPES = {"NDA", "MSA", "ORDER_FORM", "DPA", "AMENDMENT", "OTHER"};
-    private static final String[] STATUSES = {"SUBMITTED", "IN_REVIEW", "WAITING_ON_SALES"};
+    private static final List<String> STATUSES = SeededContracts.OPEN_STATUSES;
     private static final double[] VALUES = {0, 500, 1_000, 12_500, 100_000, 2_500_000, 50_000_000};
     private static final double[] EXPANSIONS = {0, 0, 5_000, 250_000, 5_000_000};
     private static final Integer[] DAYS_TO_CLOSE = {null, -40, -1, 0, 7, 14, 15, 30, 31, 200};
@@ -45,7 +46,7 @@ final class ProbeContracts {
                     .product(i % 3 == 0 ? "Platform" : "Add-on")
                     .contractType(type)
                     .paper(i % 2 == 0 ? "OURS" : "CUSTOMER")
-                    .status(STATUSES[i % STATUSES.length])
+                    .status(STATUSES.get(i % STATUSES.size()))
                     .dealValueBase(VALUES[i % VALUES.length])
                     .expansionPotentialBase(EXPANSIONS[i % EXPANSIONS.length])
                     .missingGates(MISSING.get(i % MISSING.size()));
