@@ -12,8 +12,6 @@ import dev.docket.rules.scenario.ScenarioRunner;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleSource;
 
-
-
 /**
  * Where a reload's time goes: the median of each stage of CandidateChecker.check, measured after warm-up,
  * for the real rules folder and for sets grown to 20 and 200 rules. A companion to ReloadBenchmark, which

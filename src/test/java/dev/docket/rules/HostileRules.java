@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-
-
 /**
  * Rule files an attacker would write, each of which, if any of its code ran, would create a marker file or
  * connect to a listening socket. Every variant must be refused, and the marker and the socket prove that

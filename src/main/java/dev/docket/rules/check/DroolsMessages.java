@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /** Reads Drools' compiler messages: which word they complain about, and a one-line form for decision tables. */
 final class DroolsMessages {
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-
 /**
  * What rule code may call or read, by class and member, as the JVM names them ("java/lang/String",
  * "length", "()I"). Used twice on the same terms: on the bytecode Drools compiles each consequence to

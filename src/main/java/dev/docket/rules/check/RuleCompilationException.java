@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 
 import dev.docket.rules.source.RuleProblem;
 
-
 /** A rule set that does not compile; the message lists every problem with file, line and column. */
 public final class RuleCompilationException extends RuntimeException {
 

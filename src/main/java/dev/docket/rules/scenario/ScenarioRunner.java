@@ -7,8 +7,6 @@ import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.rules.source.RuleSource;
 
-
-
 /**
  * Runs the scenario tests legal ops keep in rules/tests/*.yaml against a compiled rule set (see the
  * "Scenario tests" section of docs/rules.md). Returns one problem per unreadable file entry and per failed

@@ -2,7 +2,6 @@ package dev.docket.rules.scoring;
 
 import java.util.List;
 
-
 /** The rules could not score one or more contracts; each failure names the rule and the contract. */
 public final class RuleScoringException extends RuntimeException {
 

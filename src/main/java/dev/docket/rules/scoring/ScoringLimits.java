@@ -2,7 +2,6 @@ package dev.docket.rules.scoring;
 
 import java.time.Duration;
 
-
 /**
  * How long the rules may take: {@code perFiring} bounds one rule firing on one contract (a consequence that
  * overruns it has its contract parked, or its candidate refused), {@code total} bounds a whole scoring call.

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-
 /**
  * The sessions one scoring call has open, so the thread waiting for it can see a firing that does not return
  * and abandon the call: every session halts at its next firing and the threads end once their current

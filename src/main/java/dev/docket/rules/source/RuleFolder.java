@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-
 /**
  * Reads the policy files (.drl, .csv and .xlsx decision tables) and scenario tests (tests/*.yaml)
  * of a rules folder, in a stable order so the same files always give the same version.

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 
-
 /**
  * One file of a rule set: its path relative to the rules folder (for example "value.drl" or
  * "tests/ready-beats-not-ready.yaml") and its bytes, which for an XLSX decision table are binary.

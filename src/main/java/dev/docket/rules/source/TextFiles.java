@@ -7,7 +7,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-
 /** Rule files and CSV tables must be UTF-8 text; this decodes them strictly instead of guessing. */
 public final class TextFiles {
 
