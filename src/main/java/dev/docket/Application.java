@@ -1,6 +1,6 @@
 package dev.docket;
 
-import dev.docket.rules.RuleEngineWarmUp;
+import dev.docket.rules.check.RuleEngineWarmUp;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;

@@ -7,12 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
+import dev.docket.rules.scoring.ScoringFailure;
+import dev.docket.rules.scoring.ScoringLimits;
+import dev.docket.rules.scoring.ScoringWatch;
 import dev.docket.facts.ContractFact;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
-import dev.docket.rules.ScoringFailure;
-import dev.docket.rules.ScoringLimits;
-import dev.docket.rules.ScoringWatch;
 import dev.docket.sample.ContractGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

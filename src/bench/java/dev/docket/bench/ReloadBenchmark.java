@@ -3,9 +3,9 @@ package dev.docket.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.docket.rules.CandidateChecker;
-import dev.docket.rules.CheckResult;
-import dev.docket.rules.RuleSource;
+import dev.docket.rules.check.CandidateChecker;
+import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.source.RuleSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.contract.Contract;
 import dev.docket.contract.ContractType;
 import dev.docket.contract.CurrencyConverter;
@@ -40,8 +42,6 @@ import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import dev.docket.facts.OverrideFact;
 import dev.docket.calendar.BusinessDays;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
 import dev.docket.sample.ContractGenerator;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -12,12 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.RuleScoring;
+import dev.docket.rules.scoring.ScoringProperties;
 import dev.docket.bench.SyntheticRules;
 import dev.docket.contract.Contract;
 import dev.docket.facts.ContractFact;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleScoring;
-import dev.docket.rules.ScoringProperties;
 import dev.docket.sample.ContractGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.Lane;
 import dev.docket.calendar.BusinessCalendar;
 import dev.docket.ranking.Ranking;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
 import jakarta.inject.Singleton;
 
 /**

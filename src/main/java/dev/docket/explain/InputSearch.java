@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.facts.ContractFact;
 import dev.docket.ranking.Ranking;
-import dev.docket.rules.CompiledRuleSet;
 
 /**
  * Finds, for each input a rep can influence (target close date, paper, expansion estimate), the smallest

@@ -2,9 +2,9 @@ package dev.docket.preview;
 
 import java.util.List;
 
+import dev.docket.rules.source.RuleProblem;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
-import dev.docket.rules.RuleProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

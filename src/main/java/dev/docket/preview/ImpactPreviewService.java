@@ -13,13 +13,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.docket.calendar.BusinessCalendar;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.RuleScoringException;
+import dev.docket.rules.source.RuleProblem;
 import dev.docket.facts.Contribution;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.BacklogScorer;
 import dev.docket.rules.ActiveRuleSet;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleProblem;
-import dev.docket.rules.RuleScoringException;
 import jakarta.inject.Singleton;
 
 /** Ranks the live backlog with the active and a candidate rule set side by side and compares the two. */

@@ -1,14 +1,14 @@
 package dev.docket.preview;
 
+import dev.docket.rules.api.CandidateFiles;
+import dev.docket.rules.api.CandidateRequest;
+import dev.docket.rules.api.RejectedCandidate;
+import dev.docket.rules.check.CandidateChecker;
+import dev.docket.rules.check.CheckResult;
 import dev.docket.audit.AuditLog;
 import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import dev.docket.rules.ActiveRuleSet;
-import dev.docket.rules.CandidateChecker;
-import dev.docket.rules.CandidateFiles;
-import dev.docket.rules.CandidateRequest;
-import dev.docket.rules.RejectedCandidate;
-import dev.docket.rules.CheckResult;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

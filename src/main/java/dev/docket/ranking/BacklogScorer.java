@@ -11,9 +11,9 @@ import dev.docket.contract.ContractRepository;
 import dev.docket.contract.ContractStatus;
 import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleScoring;
-import dev.docket.rules.ScoringFailure;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.RuleScoring;
+import dev.docket.rules.scoring.ScoringFailure;
 import jakarta.inject.Singleton;
 
 /**

@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
+import dev.docket.rules.scoring.ScoringFailure;
 import dev.docket.contract.ContractStatus;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Lane;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
-import dev.docket.rules.ScoringFailure;
 
 /**
  * An immutable ranking of the open backlog: every contract with the fact its rules scored, in queue order,

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import dev.docket.calendar.BusinessCalendar;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.RuleScoring;
+import dev.docket.rules.scoring.ScoringFailure;
 import dev.docket.contract.Contract;
 import dev.docket.contract.ContractChanged;
 import dev.docket.contract.ContractRepository;
@@ -27,10 +30,7 @@ import dev.docket.facts.ContractFact;
 import dev.docket.feed.BacklogFollower;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.BacklogTrial;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleScoring;
 import dev.docket.rules.RuleSetActivated;
-import dev.docket.rules.ScoringFailure;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -46,7 +46,7 @@ import jakarta.inject.Singleton;
  * <li>A committed edit re-scores only that contract and moves its slot, so its new rank shows at once.</li>
  * <li>The whole backlog is re-ranked only when it must be: at start-up, on a new rule set, on a new
  * business day, after {@link #invalidate()}, and on every edit while the policy has a rule that compares
- * contracts ({@link dev.docket.rules.RuleForms}). That runs in the background; readers keep the previous ranking until
+ * contracts ({@link dev.docket.rules.check.RuleForms}). That runs in the background; readers keep the previous ranking until
  * the new one is complete, and edits made meanwhile are replayed onto it.</li>
  * </ul>
  * The database stays the source of truth; this is a cache rebuilt from it.

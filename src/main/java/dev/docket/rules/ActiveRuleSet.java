@@ -8,6 +8,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.docket.feed.RulesFollower;
+import dev.docket.rules.check.CandidateChecker;
+import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.check.RuleCompilationException;
+import dev.docket.rules.check.RuleLocations;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.ScoringFailure;
+import dev.docket.rules.source.RuleFolder;
+import dev.docket.rules.source.RuleProblem;
+import dev.docket.rules.source.RuleSource;
+import dev.docket.rules.version.FolderDrift;
 import dev.docket.rules.version.ActivationConflictException;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;

@@ -2,6 +2,9 @@ package dev.docket.rules;
 
 import java.util.List;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.ScoringFailure;
+
 /**
  * Ranks the real open backlog with a candidate before it may go live, so "live" means a ranking computed by it is
  * being served. Implemented by the ranking (which knows the backlog); the rules lifecycle only asks.

@@ -3,6 +3,9 @@ package dev.docket.rules;
 import java.time.Instant;
 import java.util.List;
 
+import dev.docket.rules.scoring.ScoringFailure;
+import dev.docket.rules.source.RuleProblem;
+import dev.docket.rules.version.FolderDrift;
 import dev.docket.rules.version.RuleVersion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.docket.rules.check.CandidateChecker;
+import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.source.RuleFolder;
 import jakarta.inject.Singleton;
 
 /**

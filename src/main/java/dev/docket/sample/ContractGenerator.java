@@ -24,6 +24,7 @@ import dev.docket.contract.Paper;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.OverrideFact;
 import dev.docket.calendar.BusinessDays;
+import dev.docket.facts.SeededContracts;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -34,8 +35,7 @@ import io.micronaut.core.annotation.Nullable;
  */
 public final class ContractGenerator {
 
-    private static final List<String> DEFAULT_GATES =
-            List.of("commercial-terms-agreed", "pricing-approved", "security-review-done", "signatory-known");
+    private static final List<String> DEFAULT_GATES = SeededContracts.GATES;
     private static final Map<ContractType, List<String>> GATES_BY_TYPE = Map.of(
             ContractType.NDA, List.of("signatory-known"),
             ContractType.DPA, List.of("security-review-done", "signatory-known"),
@@ -47,7 +47,7 @@ public final class ContractGenerator {
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP"};
     private static final double[] CURRENCY_SHARES = {0.80, 0.12, 0.08};
     // Facts only: the API always creates contracts as SUBMITTED.
-    private static final String[] STATUSES = {"SUBMITTED", "IN_REVIEW", "WAITING_ON_SALES"};
+    private static final String[] STATUSES = SeededContracts.OPEN_STATUSES.toArray(String[]::new);
     // Few at a time are in review: a legal team reviews a handful each, however long the queue.
     private static final double[] STATUS_SHARES = {0.94, 0.01, 0.05};
     private static final String[] APPROVALS = {"CFO: discount above threshold", "general-counsel: liability cap above 2x fees",

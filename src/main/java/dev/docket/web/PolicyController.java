@@ -2,8 +2,8 @@ package dev.docket.web;
 
 import java.util.List;
 
+import dev.docket.rules.check.PlainPolicy;
 import dev.docket.rules.ActiveRuleSet;
-import dev.docket.rules.PlainPolicy;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

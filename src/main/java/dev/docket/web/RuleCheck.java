@@ -2,7 +2,7 @@ package dev.docket.web;
 
 import java.util.List;
 import dev.docket.preview.ImpactPreview;
-import dev.docket.rules.CandidateVerdict;
+import dev.docket.rules.api.CandidateVerdict;
 import io.micronaut.core.annotation.Nullable;
 
 /**

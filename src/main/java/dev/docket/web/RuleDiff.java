@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.docket.rules.source.RuleSource;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import dev.docket.rules.RuleSource;
 
 /** The differences between two rule versions, file by file, as unified diffs (java-diff-utils). */
 public record RuleDiff(long from, long to, List<FileDiff> files) {

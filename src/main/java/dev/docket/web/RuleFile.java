@@ -1,6 +1,6 @@
 package dev.docket.web;
 
-import dev.docket.rules.RuleSource;
+import dev.docket.rules.source.RuleSource;
 
 /** A file as the workbench shows it; spreadsheets are binary and are listed, not edited here. */
 public record RuleFile(String path, String kind, String text, boolean editable) {

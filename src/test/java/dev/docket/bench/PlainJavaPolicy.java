@@ -3,8 +3,8 @@ package dev.docket.bench;
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
-import dev.docket.rules.QueueOrder;
 
 /**
  * The default policy in rules/ written by hand in plain Java, for benchmarks only: the floor that the Drools

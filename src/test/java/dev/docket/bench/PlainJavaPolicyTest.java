@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
-import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.PolicyFiles;
-import dev.docket.rules.QueueOrder;
 import dev.docket.sample.ContractGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

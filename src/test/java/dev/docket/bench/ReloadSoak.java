@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.docket.rules.CandidateChecker;
-import dev.docket.rules.CheckResult;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleSource;
+import dev.docket.rules.check.CandidateChecker;
+import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.source.RuleSource;
 import dev.docket.sample.ContractGenerator;
 
 /**

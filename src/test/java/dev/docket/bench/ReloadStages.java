@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.PolicyGuard;
-import dev.docket.rules.RuleSetCompiler;
-import dev.docket.rules.RuleSetProbe;
-import dev.docket.rules.RuleSource;
-import dev.docket.rules.ScenarioRunner;
+import dev.docket.rules.check.PolicyGuard;
+import dev.docket.rules.check.RuleSetCompiler;
+import dev.docket.rules.check.RuleSetProbe;
+import dev.docket.rules.scenario.ScenarioRunner;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.source.RuleSource;
 
 /**
  * Where a reload's time goes: the median of each stage of CandidateChecker.check, measured after warm-up,

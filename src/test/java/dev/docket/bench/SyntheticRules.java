@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.docket.rules.check.CandidateChecker;
+import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.source.RuleFolder;
+import dev.docket.rules.source.RuleSource;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import dev.docket.rules.CandidateChecker;
-import dev.docket.rules.CheckResult;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleFolder;
-import dev.docket.rules.RuleSource;
 import org.slf4j.LoggerFactory;
 
 /**

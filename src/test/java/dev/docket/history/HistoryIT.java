@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.docket.rules.source.RuleSource;
 import dev.docket.contract.ContractView;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.rules.ActiveRuleSet;
-import dev.docket.rules.RuleSource;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;

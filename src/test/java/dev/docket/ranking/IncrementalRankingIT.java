@@ -78,12 +78,12 @@ class IncrementalRankingIT extends DatabaseTest {
         }
         rankingService.fresh();
         // The scenarios pin today's points; this test is about how a new policy reaches the ranking, so it leaves them out.
-        java.util.List<dev.docket.rules.RuleSource> steeper = rules.get().sources().stream()
-                .filter(s -> s.kind() != dev.docket.rules.RuleSource.Kind.SCENARIO)
+        java.util.List<dev.docket.rules.source.RuleSource> steeper = rules.get().sources().stream()
+                .filter(s -> s.kind() != dev.docket.rules.source.RuleSource.Kind.SCENARIO)
                 .map(s -> s.path().equals("expansion.drl")
-                        ? new dev.docket.rules.RuleSource(s.path(), s.text().replace("capped at 36", "capped at thirty-six"))
+                        ? new dev.docket.rules.source.RuleSource(s.path(), s.text().replace("capped at 36", "capped at thirty-six"))
                         : s.path().equals("value.drl")
-                        ? new dev.docket.rules.RuleSource(s.path(), s.text().replace("Math.min(40.0, 10.0", "Math.min(40.0, 9.0"))
+                        ? new dev.docket.rules.source.RuleSource(s.path(), s.text().replace("Math.min(40.0, 10.0", "Math.min(40.0, 9.0"))
                         : s)
                 .toList();
         assertThat(rules.activate(steeper, dev.docket.rules.version.RuleVersion.Source.API, "test").ok()).isTrue();
@@ -97,7 +97,7 @@ class IncrementalRankingIT extends DatabaseTest {
     @Test
     void aRuleComparingContractsThroughASecondObjectPatternIsReRankedWholeSoEveryEditEqualsAFullReRank() {
         emptyBacklog();
-        java.util.List<dev.docket.rules.RuleSource> original = rules.get().sources();
+        java.util.List<dev.docket.rules.source.RuleSource> original = rules.get().sources();
         try {
             crowdedQueue(api, original);
         } finally {
@@ -105,10 +105,10 @@ class IncrementalRankingIT extends DatabaseTest {
         }
     }
 
-    private void crowdedQueue(Api api, java.util.List<dev.docket.rules.RuleSource> original) {
-        java.util.List<dev.docket.rules.RuleSource> comparing = new ArrayList<>(original.stream()
-                .filter(s -> s.kind() != dev.docket.rules.RuleSource.Kind.SCENARIO).toList());
-        comparing.add(new dev.docket.rules.RuleSource("crowd.drl", """
+    private void crowdedQueue(Api api, java.util.List<dev.docket.rules.source.RuleSource> original) {
+        java.util.List<dev.docket.rules.source.RuleSource> comparing = new ArrayList<>(original.stream()
+                .filter(s -> s.kind() != dev.docket.rules.source.RuleSource.Kind.SCENARIO).toList());
+        comparing.add(new dev.docket.rules.source.RuleSource("crowd.drl", """
                 package docket.policy;
                 import dev.docket.facts.ContractFact;
                 rule "Crowded queue"

@@ -8,6 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.docket.rules.check.CandidateCheckBadInputTest;
+import dev.docket.rules.check.RuleCompilationException;
+import dev.docket.rules.check.RuleSetCompiler;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
+import dev.docket.rules.source.RuleSource;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.Contribution;

@@ -5,6 +5,7 @@ import static dev.docket.rules.PolicyFiles.firedRules;
 import static dev.docket.rules.PolicyFiles.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import org.junit.jupiter.api.BeforeAll;

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connect to a listening socket. Every variant must be refused, and the marker and the socket prove that
  * nothing ran. The first seven are the ones that got through, or kept running, against the old deny-list guard.
  */
-final class HostileRules {
+public final class HostileRules {
 
     /** One hostile file: its name, its DRL (with @MARKER@ and @PORT@ still to fill in) and a fragment of the expected refusal. */
-    record Variant(String name, String drl, String refusal) {
+    public record Variant(String name, String drl, String refusal) {
 
         @Override
         public String toString() {
@@ -25,14 +25,14 @@ final class HostileRules {
         }
     }
 
-    static final String FILE = "hostile.drl";
+    public static final String FILE = "hostile.drl";
     private static final String TOUCH = "java.nio.file.Files.writeString(java.nio.file.Path.of(\"@MARKER@\"), \"ran\");";
     private static final String CONNECT = "new java.net.Socket(\"127.0.0.1\", @PORT@).close();";
 
     private HostileRules() {
     }
 
-    static List<Variant> all() {
+    public static List<Variant> all() {
         return List.of(
                 // The six that got through the deny-list, and the parallel stream that kept running after its rejection
                 then("Formatter writing a file", "new java.util.Formatter(\"@MARKER@\").format(\"pwn\").close();", "`java.util.Formatter` is not allowed"),
@@ -169,7 +169,7 @@ final class HostileRules {
                 then("modify", "modify($c) { }; " + TOUCH, "rules only rank"),
                 then("kcontext", "kcontext.getKieRuntime(); " + TOUCH, "is not allowed"),
                 // Docket itself
-                then("Docket internals", "dev.docket.rules.RuleFolder.read(java.nio.file.Path.of(\"rules\")); " + TOUCH, "is not allowed in rules"),
+                then("Docket internals", "dev.docket.rules.source.RuleFolder.read(java.nio.file.Path.of(\"rules\")); " + TOUCH, "is not allowed in rules"),
                 then("Micronaut context", "io.micronaut.context.ApplicationContext.run(); " + TOUCH, "`io.micronaut.context.ApplicationContext` is not allowed"),
                 then("huge width in a reason format", "$c.add(drools.getRule().getName(), 1.0, \"%2000000000d\", $c.getId()); " + TOUCH,
                         "a format width or precision of 1000 or more"),
@@ -203,13 +203,13 @@ final class HostileRules {
     }
 
     /** A marker file and a listening socket: either being touched proves some rule code ran. */
-    static final class Tripwires implements AutoCloseable {
+    public static final class Tripwires implements AutoCloseable {
 
         private final Path marker;
         private final ServerSocket socket;
         private final AtomicInteger connections = new AtomicInteger();
 
-        Tripwires() {
+        public Tripwires() {
             try {
                 marker = Files.createTempDirectory("docket-hostile-").resolve("ran");
                 socket = new ServerSocket(0);
@@ -229,12 +229,12 @@ final class HostileRules {
             acceptor.start();
         }
 
-        String arm(Variant variant) {
+        public String arm(Variant variant) {
             return variant.drl().replace("@MARKER@", marker.toString()).replace("@PORT@", Integer.toString(socket.getLocalPort()));
         }
 
         /** Null when nothing ran, else what did. */
-        String tripped() {
+        public String tripped() {
             if (Files.exists(marker)) {
                 return "the marker file " + marker + " was written";
             }

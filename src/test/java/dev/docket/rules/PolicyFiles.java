@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.docket.rules.check.RuleSetCompiler;
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.source.RuleFolder;
+import dev.docket.rules.source.RuleSource;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.ContractFact;
 

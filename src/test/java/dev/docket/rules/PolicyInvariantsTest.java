@@ -12,12 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
+import dev.docket.facts.SeededContracts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +31,8 @@ import org.junit.jupiter.api.Test;
 class PolicyInvariantsTest {
 
     private static final int CONTRACTS = 500;
-    private static final long SEED = 20250613L;
+    private static final long SEED = SeededContracts.SEED;
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 13);
-    private static final List<String> GATES =
-            List.of("commercial-terms-agreed", "pricing-approved", "security-review-done", "signatory-known");
 
     /** The service's own queue order, so the invariants hold for the order users see. */
     private static final Comparator<ContractFact> QUEUE_ORDER = QueueOrder.COMPARATOR;
@@ -161,18 +161,9 @@ class PolicyInvariantsTest {
         Random r = new Random(SEED);
         List<Spec> specs = new ArrayList<>(CONTRACTS);
         for (long id = 1; id <= CONTRACTS; id++) {
-            double value = r.nextInt(10) == 0 ? r.nextInt(1_000) : Math.round(Math.pow(10, 2 + r.nextDouble() * 6));
-            double expansion = r.nextInt(3) == 0 ? 0 : Math.round(Math.pow(10, 2 + r.nextDouble() * 5));
-            Set<String> missing = new TreeSet<>();
-            for (String gate : GATES) {
-                if (r.nextInt(10) == 0) {
-                    missing.add(gate);
-                }
-            }
-            int roll = r.nextInt(20);
-            String status = roll < 10 ? "SUBMITTED" : roll < 17 ? "IN_REVIEW" : "WAITING_ON_SALES";
+            SeededContracts.Draw d = SeededContracts.next(r);
             Integer daysToClose = r.nextInt(4) == 0 ? null : r.nextInt(121) - 30;
-            specs.add(new Spec(id, value, expansion, r.nextInt(41), daysToClose, missing, status));
+            specs.add(new Spec(id, d.value(), d.expansion(), r.nextInt(41), daysToClose, d.missing(), d.status()));
         }
         return specs;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;

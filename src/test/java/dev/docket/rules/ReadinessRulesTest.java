@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.Lane;

@@ -10,18 +10,18 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Builds XLSX decision tables in memory with Apache POI, so tests need no binary fixtures. */
-final class Spreadsheets {
+public final class Spreadsheets {
 
     private Spreadsheets() {
     }
 
     /** A workbook with one sheet per {@code sheets[i]}, named {@code names[i]}; a null cell stays empty. */
-    static byte[] xlsx(String[] names, String[][]... sheets) {
+    public static byte[] xlsx(String[] names, String[][]... sheets) {
         return write(names, sheets, new int[0][]);
     }
 
     /** A one-sheet workbook named "Rules" whose cells {@code merge} (row, first column, last column; 0-based) are merged. */
-    static byte[] xlsx(String[][] rows, int[]... merges) {
+    public static byte[] xlsx(String[][] rows, int[]... merges) {
         return write(new String[] {"Rules"}, new String[][][] {rows}, merges);
     }
 
@@ -55,7 +55,7 @@ final class Spreadsheets {
     }
 
     /** The quick-review style table used by the XLSX tests: rows 1-5 define it, data rows follow. */
-    static String[][] pointsByTypeTable(String[]... dataRows) {
+    public static String[][] pointsByTypeTable(String[]... dataRows) {
         String[][] head = {
                 {"RuleSet", "docket.policy"},
                 {"Import", "dev.docket.facts.ContractFact"},

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import org.junit.jupiter.api.BeforeAll;

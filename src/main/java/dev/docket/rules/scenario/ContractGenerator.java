@@ -7,19 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
+
+import dev.docket.facts.SeededContracts;
 
 /**
  * Random but reproducible contracts around a scenario's "now", for checking invariants beyond the few
- * contracts a file names: values over six orders of magnitude, every type, paper, status and gate,
+ * contracts a file names: the shared seeded draws ({@link SeededContracts}) with every type and paper,
  * ready for up to eight weeks, target close dates from a month ago to three months ahead or none.
  */
 final class ContractGenerator {
 
     static final int COUNT = 200;
-    static final long SEED = 20250613L;
-    static final List<String> GATES =
-            List.of("commercial-terms-agreed", "pricing-approved", "security-review-done", "signatory-known");
+    static final long SEED = SeededContracts.SEED;
 
     private ContractGenerator() {
     }
@@ -30,16 +29,8 @@ final class ContractGenerator {
         LocalDate today = ContractSpec.dateOf(now);
         List<ContractSpec> specs = new ArrayList<>(COUNT);
         for (int i = 1; i <= COUNT; i++) {
-            double value = r.nextInt(10) == 0 ? r.nextInt(1_000) : Math.round(Math.pow(10, 2 + r.nextDouble() * 6));
-            double expansion = r.nextInt(3) == 0 ? 0 : Math.round(Math.pow(10, 2 + r.nextDouble() * 5));
-            Set<String> missing = new TreeSet<>();
-            for (String gate : GATES) {
-                if (r.nextInt(10) == 0) {
-                    missing.add(gate);
-                }
-            }
-            int roll = r.nextInt(20);
-            String status = roll < 10 ? "SUBMITTED" : roll < 17 ? "IN_REVIEW" : "WAITING_ON_SALES";
+            SeededContracts.Draw d = SeededContracts.next(r);
+            Set<String> missing = d.missing();
             String type = ContractReader.CONTRACT_TYPES.get(r.nextInt(ContractReader.CONTRACT_TYPES.size()));
             String paper = ContractReader.PAPERS.get(r.nextInt(ContractReader.PAPERS.size()));
             LocalDate close = r.nextInt(4) == 0 ? null : today.plusDays(r.nextInt(121) - 30L);
@@ -47,7 +38,7 @@ final class ContractGenerator {
             Instant submittedAt = earlier(readySince, ContractSpec.dateOf(readySince).minusDays(r.nextInt(15)), r);
             String name = "generated-" + i;
             specs.add(new ContractSpec(name, "Generated deal " + i, "Account " + (i % 37), "", "", "", type, paper,
-                    status, value, expansion, close, submittedAt, missing.isEmpty() ? readySince : null, missing));
+                    d.status(), d.value(), d.expansion(), close, submittedAt, missing.isEmpty() ? readySince : null, missing));
         }
         return specs;
     }

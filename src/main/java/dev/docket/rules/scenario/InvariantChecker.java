@@ -8,10 +8,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Lane;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
 
 /**
  * Checks invariants over a scenario's own contracts plus {@link ContractGenerator#COUNT} generated around its

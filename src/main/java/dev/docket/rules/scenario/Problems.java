@@ -3,7 +3,7 @@ package dev.docket.rules.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.docket.rules.RuleProblem;
+import dev.docket.rules.source.RuleProblem;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.docket.rules.RuleProblem;
-import dev.docket.rules.RuleSource;
+import dev.docket.rules.source.RuleProblem;
+import dev.docket.rules.source.RuleSource;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;

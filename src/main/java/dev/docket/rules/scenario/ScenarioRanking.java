@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.QueueOrder;
 
 /** A scenario's contracts scored by a rule set and ordered as the live queue orders them. */
 public final class ScenarioRanking {

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.docket.rules.scoring.CompiledRuleSet;
+import dev.docket.rules.source.RuleSource;
 import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
-import dev.docket.rules.CompiledRuleSet;
-import dev.docket.rules.RuleSource;
 import dev.docket.system.DatabaseErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import dev.docket.rules.RuleProblem;
-import dev.docket.rules.RuleSource;
+import dev.docket.rules.source.RuleProblem;
+import dev.docket.rules.source.RuleSource;
 import org.junit.jupiter.api.Test;
 
 /** Reading scenario files: defaults, and a precise message at the right place for every mistake. */
