@@ -21,7 +21,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -38,6 +37,13 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 
 /**
@@ -70,8 +76,16 @@ class CrmImportController {
      * run, the default, reports per row what would happen and stores nothing; {@code dryRun=false} applies it atomically.
      */
     @Post(consumes = "text/csv")
+    @ApiResponse(responseCode = "200", description = "the import has finished (without Prefer: respond-async)",
+            headers = @Header(name = "Location", description = "/api/imports/{id}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
+    @ApiResponse(responseCode = "202", description = "the import is queued (with Prefer: respond-async); poll its Location",
+            headers = @Header(name = "Location", description = "/api/imports/{id}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
+    @ApiResponse(responseCode = "400", description = "a file that is not UTF-8 CSV or lacks a pipeline column")
+    @ApiResponse(responseCode = "413", description = "larger than 256 MB")
     HttpResponse<ImportJob.View> importPipeline(@Body InputStream csv, HttpRequest<?> request, Authentication caller,
-                                                @Nullable @Header("Prefer") String prefer,
+                                                @Nullable @io.micronaut.http.annotation.Header("Prefer") String prefer,
                                                 // A String, because Micronaut reads any word but "true" as false.
                                                 @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun) {
         Path directory = directory();
@@ -94,8 +108,27 @@ class CrmImportController {
      * {@code dateFormat}) in part {@code mapping}.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(type = "object", requiredProperties = "pipeline"), schemaProperties = {
+            @SchemaProperty(name = "pipeline", schema = @Schema(type = "string", format = "binary",
+                    description = "sales_pipeline.csv, or another CRM's export with a mapping (part 'file' is accepted too)")),
+            @SchemaProperty(name = "accounts", schema = @Schema(type = "string", format = "binary", description = "accounts.csv")),
+            @SchemaProperty(name = "products", schema = @Schema(type = "string", format = "binary",
+                    description = "products.csv: the list price of a deal without close_value")),
+            @SchemaProperty(name = "sales_teams", schema = @Schema(type = "string", format = "binary",
+                    description = "sales_teams.csv: the owner's team, as manager (regional office)")),
+            @SchemaProperty(name = "mapping", schema = @Schema(type = "string", description = "a column mapping (JSON)",
+                    example = "{\"columns\": {\"opportunity_id\": \"Record ID\"}, \"stages\": {\"closedwon\": \"Won\"}, \"dateFormat\": \"yyyy-MM-dd\"}"))})))
+    @ApiResponse(responseCode = "200", description = "the import has finished (without Prefer: respond-async)",
+            headers = @Header(name = "Location", description = "/api/imports/{id}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
+    @ApiResponse(responseCode = "202", description = "the import is queued (with Prefer: respond-async); poll its Location",
+            headers = @Header(name = "Location", description = "/api/imports/{id}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
+    @ApiResponse(responseCode = "400", description = "an unknown or missing part, a file that is not UTF-8 CSV, a missing column, a bad mapping")
+    @ApiResponse(responseCode = "413", description = "larger than 256 MB")
     HttpResponse<ImportJob.View> importFiles(@Body MultipartBody parts, HttpRequest<?> request, Authentication caller,
-                                             @Nullable @Header("Prefer") String prefer,
+                                             @Nullable @io.micronaut.http.annotation.Header("Prefer") String prefer,
                                              @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun) {
         Path directory = directory();
         try {
