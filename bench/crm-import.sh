@@ -5,7 +5,8 @@
 # after each large import, plus the GC log's heap after each collection.
 # Docket runs from target/classes on embedded H2 (file, in a temporary folder), with -Xmx512m.
 #
-# Usage: bench/crm-import.sh      (./mvnw -q -B compile first; needs curl and jq; PORT defaults to 18501)
+# Usage: bench/crm-import.sh      (./mvnw -q -B compile first; needs curl and jq; PORT defaults to 18501;
+#        CLASSES=a copy of target/classes, to measure while a build in this checkout rewrites target/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18501}
@@ -14,13 +15,13 @@ rows=${ROWS:-100000}
 work=$(mktemp -d)
 token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 pid=
-stop() { [[ -n $pid ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+stop() { if [[ -n $pid ]]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap stop EXIT
 
 [[ -f target/classpath.txt ]] || ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 DOCKET_DATA_DIR=$work/data DOCKET_PORT=$port DOCKET_SAMPLE_ENABLED=false DOCKET_INITIAL_TOKEN=$token \
   DOCKET_INITIAL_TOKEN_ROLES=admin,legal,metrics \
-  java -Xmx512m -Xlog:gc:file="$work/gc.log" -cp "target/classes:$(cat target/classpath.txt)" dev.docket.Application \
+  java -Xmx512m -Xlog:gc:file="$work/gc.log" -cp "${CLASSES:-target/classes}:$(cat target/classpath.txt)" dev.docket.Application \
   > "$work/docket.log" 2>&1 &
 pid=$!
 until curl -sf "localhost:$port/health" > /dev/null 2>&1; do
