@@ -583,7 +583,7 @@ public class SqlBaselineBenchmark {
             Map<String, Object> calendar = (Map<String, Object>) docket.get("calendar");
             return new Config(
                     new ReadinessPolicy(new ReadinessProperties((List<String>) readiness.get("required-gates"),
-                            (Map<String, List<String>>) readiness.get("required-by-type"))),
+                            (Map<String, List<String>>) readiness.get("required-by-type"), (List<String>) readiness.get("data-gates"))),
                     new CurrencyConverter(new MoneyProperties((String) money.get("base-currency"), rates)),
                     ZoneId.of((String) calendar.get("zone")));
         }

@@ -64,6 +64,17 @@ public class AuditLog {
         write(entity, id, action, AuditEntry.Outcome.DONE, null, result, null);
     }
 
+    /**
+     * An act done off the request thread for a caller known beforehand (a CRM import running as a job): in the
+     * caller's transaction if there is one, so an apply's entry commits with it, else in one of its own.
+     */
+    @Transactional
+    public void recorded(String actor, String via, @Nullable String requestId, String entity, Object id, String action,
+                         Object after) {
+        entries.save(new AuditEntry(null, clock.instant().truncatedTo(ChronoUnit.MICROS), actor, via, entity, String.valueOf(id),
+                action, AuditEntry.Outcome.DONE, null, text(fields(after)), null, requestId));
+    }
+
     /** A refused attempt; written off the caller's thread and transaction, since the attempt's own work rolled back. */
     public void refused(HttpRequest<?> request, @Nullable Authentication caller, String why) {
         String actor = caller == null ? "anonymous" : caller.getName();

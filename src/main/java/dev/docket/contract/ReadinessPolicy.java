@@ -26,6 +26,7 @@ public class ReadinessPolicy {
 
     private final Map<ContractType, Set<String>> requiredByType = new EnumMap<>(ContractType.class);
     private final Set<String> knownGates = new TreeSet<>();
+    private final Set<String> dataGates = new TreeSet<>();
 
     public ReadinessPolicy(ReadinessProperties properties) {
         Map<String, List<String>> overrides = properties.requiredByType() == null ? Map.of() : properties.requiredByType();
@@ -39,12 +40,17 @@ public class ReadinessPolicy {
             requiredByType.put(type, Collections.unmodifiableSet(new TreeSet<>(gates)));
             knownGates.addAll(gates);
         }
+        if (properties.dataGates() != null) {
+            properties.dataGates().forEach(ReadinessPolicy::checkName);
+            dataGates.addAll(properties.dataGates());
+            knownGates.addAll(dataGates);
+        }
     }
 
     /** Identifies the gates required per type: stored readiness stays valid as long as this does not change. */
     public String fingerprint() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(requiredByType.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((requiredByType + " data " + dataGates).toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
@@ -60,10 +66,16 @@ public class ReadinessPolicy {
         return Collections.unmodifiableSet(knownGates);
     }
 
+    /** Gates that block only a contract on which they are recorded as not passed (see {@link ReadinessProperties}). */
+    public Set<String> dataGates() {
+        return Collections.unmodifiableSet(dataGates);
+    }
+
     public Set<String> missing(ContractType type, Collection<Gate> gates) {
         Set<String> passed = gates.stream().filter(Gate::passed).map(Gate::name).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>(requiredFor(type));
         missing.removeAll(passed);
+        gates.stream().filter(g -> !g.passed() && dataGates.contains(g.name())).forEach(g -> missing.add(g.name()));
         return missing;
     }
 
@@ -77,7 +89,12 @@ public class ReadinessPolicy {
         Instant latest = submittedAt;
         int passed = 0;
         for (Gate gate : gates) {
-            if (required.contains(gate.name())) {
+            if (dataGates.contains(gate.name()) && !required.contains(gate.name())) {
+                if (!gate.passed()) {
+                    return null;
+                }
+                latest = gate.changedAt().isAfter(latest) ? gate.changedAt() : latest;
+            } else if (required.contains(gate.name())) {
                 if (!gate.passed()) {
                     return null;
                 }

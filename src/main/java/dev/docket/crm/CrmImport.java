@@ -1,6 +1,12 @@
 package dev.docket.crm;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,153 +16,315 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
+import dev.docket.audit.AuditLog;
+import dev.docket.contract.ApprovalHolds;
 import dev.docket.contract.Contract;
 import dev.docket.contract.ContractRepository;
 import dev.docket.contract.ContractStatus;
 import dev.docket.contract.ContractType;
+import dev.docket.contract.Gate;
+import dev.docket.contract.GateRepository;
 import dev.docket.contract.Paper;
+import dev.docket.contract.ReadinessPolicy;
 import dev.docket.ranking.RankingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * Imports a CRM pipeline file: each opportunity is created, updated, left unchanged or rejected with a reason, keyed
- * by its opportunity id (the contract's externalRef), so running the same file again changes nothing. The apply is
- * one transaction: either every accepted row is stored or none is. Closed deals are kept as SIGNED (won) or
- * WITHDRAWN (lost) so the history is complete; a change of stage must be a move the contract lifecycle allows.
+ * by its opportunity id (the contract's externalRef), so running the same file again changes nothing. The file is
+ * read as it streams from disk, a thousand rows at a time, and the per-row report goes to a file, so memory stays
+ * flat whatever the size. The apply is one transaction: either every accepted row is stored or none is. Closed deals
+ * are kept as SIGNED (won) or WITHDRAWN (lost); a change of stage must be a move the contract lifecycle allows.
+ * A deal without an account or a price is stored with the data gate {@code account-named} or {@code price-known}
+ * not passed, so it waits in the not-ready lane saying what is missing.
  */
 @Singleton
 public class CrmImport {
 
     /** Deals at or above this value go out on an MSA, below it on an order form (as in the bundled sample). */
     static final BigDecimal MSA_THRESHOLD = BigDecimal.valueOf(3000);
+    /** Shown where the account would be; the not-passed {@link #ACCOUNT_GATE} is what says it is missing. */
     static final String NO_ACCOUNT = "(no account yet)";
     static final String TEAM = "Unassigned";
+    static final String ACCOUNT_GATE = "account-named";
+    static final String PRICE_GATE = "price-known";
+    static final String ACTOR = "crm-import";
     private static final int BATCH = 1000;
 
     private final ContractRepository contracts;
+    private final GateRepository gates;
+    private final ReadinessPolicy readiness;
+    private final ApprovalHolds approvals;
     private final RankingService rankings;
+    private final AuditLog audit;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    CrmImport(ContractRepository contracts, RankingService rankings, TransactionOperations<Connection> transactions, Clock clock) {
+    CrmImport(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness, ApprovalHolds approvals,
+              RankingService rankings, AuditLog audit, TransactionOperations<Connection> transactions, Clock clock) {
         this.contracts = contracts;
+        this.gates = gates;
+        this.readiness = readiness;
+        this.approvals = approvals;
         this.rankings = rankings;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        if (!readiness.dataGates().contains(ACCOUNT_GATE) || !readiness.dataGates().contains(PRICE_GATE)) {
+            throw new IllegalStateException("docket.readiness.data-gates must name " + ACCOUNT_GATE + " and " + PRICE_GATE
+                    + ": the CRM import records them on deals without an account or a price");
+        }
     }
 
-    public ImportReport run(String csv, boolean dryRun) {
-        return run(csv, ColumnMapping.MAVEN_ANALYTICS, dryRun);
+    /** Runs the job to its end, recording the outcome on it; the apply's audit entry commits with its contracts. */
+    void run(ImportJob job) {
+        Path reportFile = job.source.directory().resolve("report.csv");
+        try {
+            job.running(count(job.source.pipeline()));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            ImportReport.Totals totals;
+            if (job.dryRun) {
+                totals = transactions.executeRead(status -> stream(job, reportFile, false, now));
+                audit.recorded(job.actor, job.via, job.requestId, "import", job.id, "dry-run", auditEntry(job, totals));
+            } else {
+                totals = transactions.executeWrite(status -> {
+                    ImportReport.Totals t = stream(job, reportFile, true, now);
+                    audit.recorded(job.actor, job.via, job.requestId, "import", job.id, "apply", auditEntry(job, t));
+                    return t;
+                });
+                if (totals.created() + totals.updated() > 0) {
+                    rankings.invalidate();
+                }
+            }
+            job.done(totals, reportFile, clock.instant());
+        } catch (IOException | UncheckedIOException e) {
+            job.failed("the pipeline file could not be read to its end, so nothing was stored: " + e.getMessage(), clock.instant());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // commons-csv reports a malformed record (an unclosed quote) this way, after the header was good.
+            job.failed("the pipeline file is not valid CSV after line " + job.rowsRead.get() + ", so nothing was stored: "
+                    + e.getMessage(), clock.instant());
+        }
     }
 
-    public ImportReport run(String csv, ColumnMapping mapping, boolean dryRun) {
-        mapping.checked();
-        List<PipelineRow> accepted = new ArrayList<>();
-        Map<Long, ImportReport.Row> rejected = new HashMap<>();
-        PipelineCsv.read(csv, mapping, accepted::add, r -> rejected.put(r.line(),
-                new ImportReport.Row(r.line(), r.externalRef(), ImportReport.Outcome.REJECTED, null, r.reason())));
-        if (dryRun) {
-            return transactions.executeRead(status -> report(true, plan(accepted, clock.instant()), rejected, Map.of()));
+    private static Map<String, Object> auditEntry(ImportJob job, ImportReport.Totals totals) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("files", job.source.fileNames());
+        entry.put("dryRun", job.dryRun);
+        entry.put("totals", totals);
+        return entry;
+    }
+
+    private static long count(Path pipeline) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(pipeline, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            long rows = 0;
+            for (var ignored : parser) {
+                rows++;
+            }
+            return rows;
         }
-        ImportReport report = transactions.executeWrite(status -> {
-            List<Planned> plan = plan(accepted, clock.instant());
-            return report(false, plan, rejected, store(plan));
-        });
-        if (report.totals().created() + report.totals().updated() > 0) {
-            rankings.invalidate();
+    }
+
+    private ImportReport.Totals stream(ImportJob job, Path reportFile, boolean apply, Instant now) {
+        try (RowLog log = new RowLog(reportFile);
+             BufferedReader in = Files.newBufferedReader(job.source.pipeline(), StandardCharsets.UTF_8)) {
+            List<Object> chunk = new ArrayList<>(BATCH);
+            Runnable flush = () -> {
+                decide(chunk, apply, now, log, job);
+                chunk.clear();
+            };
+            PipelineCsv.read(in, job.source.mapping(), job.source.reference(), row -> {
+                job.rowsRead.incrementAndGet();
+                chunk.add(row);
+                if (chunk.size() == BATCH) {
+                    flush.run();
+                }
+            }, rejection -> {
+                job.rowsRead.incrementAndGet();
+                chunk.add(rejection);
+                if (chunk.size() == BATCH) {
+                    flush.run();
+                }
+            });
+            flush.run();
+            log.close();
+            return log.totals();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return report;
     }
 
     private record Planned(PipelineRow row, ImportReport.Outcome outcome, @Nullable Contract current,
-                           @Nullable Contract target, @Nullable String reason) {
+                           @Nullable Contract target, @Nullable String reason, List<Gate> gateWrites) {
     }
 
-    private List<Planned> plan(List<PipelineRow> rows, Instant now) {
+    /** Decides (and in an apply, stores) one chunk of rows, then logs them in file order. */
+    private void decide(List<Object> chunk, boolean apply, Instant now, RowLog log, ImportJob job) {
+        List<PipelineRow> rows = chunk.stream().filter(PipelineRow.class::isInstance).map(PipelineRow.class::cast).toList();
         Map<String, Contract> existing = new HashMap<>();
-        for (int i = 0; i < rows.size(); i += BATCH) {
-            List<String> refs = rows.subList(i, Math.min(rows.size(), i + BATCH)).stream().map(PipelineRow::externalRef).toList();
-            contracts.findByExternalRefIn(refs).forEach(c -> existing.put(c.externalRef(), c));
-        }
-        Instant stamp = now.truncatedTo(ChronoUnit.MICROS);
-        List<Planned> plan = new ArrayList<>(rows.size());
-        for (PipelineRow row : rows) {
-            Contract current = existing.get(row.externalRef());
-            Contract target = target(row, current, stamp);
-            if (current == null) {
-                plan.add(new Planned(row, ImportReport.Outcome.CREATED, null, target, null));
-            } else if (target.equals(current)) {
-                plan.add(new Planned(row, ImportReport.Outcome.UNCHANGED, current, current, null));
-            } else if (!current.status().canMoveTo(target.status())) {
-                plan.add(new Planned(row, ImportReport.Outcome.REJECTED, current, null, "the CRM has it as "
-                        + target.status() + " but contract " + current.id() + " is " + current.status()
-                        + ", and a contract cannot move from " + current.status() + " to " + target.status()));
-            } else {
-                plan.add(new Planned(row, ImportReport.Outcome.UPDATED, current, target.withUpdatedAt(stamp), null));
+        Map<Long, List<Gate>> gatesById = new HashMap<>();
+        if (!rows.isEmpty()) {
+            contracts.findByExternalRefIn(rows.stream().map(PipelineRow::externalRef).toList())
+                    .forEach(c -> existing.put(c.externalRef(), c));
+            if (!existing.isEmpty()) {
+                gates.findByContractIdIn(existing.values().stream().map(Contract::id).toList())
+                        .forEach(g -> gatesById.computeIfAbsent(g.contractId(), k -> new ArrayList<>()).add(g));
             }
         }
-        return plan;
+        Map<String, Planned> plan = new HashMap<>();
+        for (PipelineRow row : rows) {
+            Contract current = existing.get(row.externalRef());
+            plan.put(row.externalRef(), plan(row, current, current == null ? List.of() : gatesById.getOrDefault(current.id(), List.of()), now));
+        }
+        Map<String, Long> created = apply ? store(plan.values(), now) : Map.of();
+        for (Object item : chunk) {
+            if (item instanceof PipelineCsv.Rejection r) {
+                job.rowsRejected.incrementAndGet();
+                log.add(new ImportReport.Row(r.line(), r.externalRef(), ImportReport.Outcome.REJECTED, null, r.reason()));
+            } else {
+                Planned p = plan.get(((PipelineRow) item).externalRef());
+                if (p.outcome() == ImportReport.Outcome.REJECTED) {
+                    job.rowsRejected.incrementAndGet();
+                }
+                Long id = p.current() != null ? p.current().id() : created.get(p.row().externalRef());
+                log.add(new ImportReport.Row(p.row().line(), p.row().externalRef(), p.outcome(), id, p.reason()));
+            }
+            job.rowsDecided.incrementAndGet();
+        }
+    }
+
+    private Planned plan(PipelineRow row, @Nullable Contract current, List<Gate> recorded, Instant now) {
+        if (current == null) {
+            // Only an open deal waits in legal's queue; a won or lost one missing an account blocks nothing.
+            List<Gate> missing = new ArrayList<>();
+            if (row.account() == null && row.status().isOpen()) {
+                missing.add(new Gate(null, 0L, ACCOUNT_GATE, false, now, ACTOR));
+            }
+            if (row.value() == null && row.status().isOpen()) {
+                missing.add(new Gate(null, 0L, PRICE_GATE, false, now, ACTOR));
+            }
+            return new Planned(row, ImportReport.Outcome.CREATED, null, created(row, now), null, missing);
+        }
+        Contract target = updated(row, current);
+        if (!current.status().canMoveTo(target.status())) {
+            return new Planned(row, ImportReport.Outcome.REJECTED, current, null, "the CRM has it as " + target.status()
+                    + " but contract " + current.id() + " is " + current.status() + ", and a contract cannot move from "
+                    + current.status() + " to " + target.status()
+                    + (current.status().isOpen() ? "" : ": the lifecycle never reopens a closed contract (an upsert to it is a 409"
+                    + " alike); legal can file the reopened deal as a new contract"), List.of());
+        }
+        if (!current.status().isOpen() && target.status() == current.status() && !target.equals(current)) {
+            // As the upsert's 409: a closed contract is what was signed, approved or dropped, and the CRM does not rewrite it.
+            return new Planned(row, ImportReport.Outcome.REJECTED, current, null, "contract " + current.id() + " is "
+                    + current.status() + " and a closed contract is not edited by the CRM (an upsert to it is a 409 alike)", List.of());
+        }
+        List<Gate> gateWrites = target.status().isOpen() ? dataGates(row, current, recorded, now) : List.of();
+        if (!gateWrites.isEmpty()) {
+            List<Gate> after = new ArrayList<>(recorded);
+            after.removeIf(g -> gateWrites.stream().anyMatch(w -> w.name().equals(g.name())));
+            after.addAll(gateWrites);
+            Instant readySince = readiness.readySince(target.contractType(), target.submittedAt(), after, approvals.of(current.id()));
+            target = target.withReadySince(readySince, target.updatedAt());
+        }
+        if (target.equals(current) && gateWrites.isEmpty()) {
+            return new Planned(row, ImportReport.Outcome.UNCHANGED, current, current, null, List.of());
+        }
+        return new Planned(row, ImportReport.Outcome.UPDATED, current, target.withUpdatedAt(now), null, gateWrites);
     }
 
     /**
-     * The contract as the CRM row describes it. For an existing contract, what the CRM does not know (type, paper,
-     * expansion estimate, assignee, readiness) stays as legal set it, and updatedAt stays until something changes.
+     * The data gates this row changes on an existing contract: one recorded as not passed passes once the CRM supplies
+     * what it named; a deal stored without an account or price before these gates existed gets the gate it lacks.
      */
-    private static Contract target(PipelineRow row, @Nullable Contract current, Instant now) {
+    private static List<Gate> dataGates(PipelineRow row, Contract current, List<Gate> recorded, Instant now) {
+        List<Gate> writes = new ArrayList<>();
+        gate(writes, recorded, ACCOUNT_GATE, row.account() != null, current.account().equals(NO_ACCOUNT), current.id(), now);
+        gate(writes, recorded, PRICE_GATE, row.value() != null, current.dealAmount().signum() == 0, current.id(), now);
+        return writes;
+    }
+
+    private static void gate(List<Gate> writes, List<Gate> recorded, String name, boolean known, boolean storedWithout,
+                             long contractId, Instant now) {
+        Gate gate = recorded.stream().filter(g -> g.name().equals(name)).findFirst().orElse(null);
+        if (gate != null && !gate.passed() && known) {
+            writes.add(new Gate(gate.id(), contractId, name, true, now, ACTOR));
+        } else if (gate == null && !known && storedWithout) {
+            writes.add(new Gate(null, contractId, name, false, now, ACTOR));
+        }
+    }
+
+    /** A new contract as the CRM row describes it. */
+    private static Contract created(PipelineRow row, Instant now) {
         BigDecimal value = row.value() == null ? BigDecimal.ZERO.setScale(2) : row.value();
         String account = row.account() == null ? NO_ACCOUNT : row.account();
-        String title = row.product() + " for " + account;
-        // Age counts from the deal's real history: submitted when the CRM says it was engaged.
-        Instant submitted = row.engaged() != null ? row.engaged().atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC)
-                : current != null ? current.submittedAt() : now;
-        LocalDate targetClose = row.closed();
-        if (current == null) {
-            ContractType type = value.compareTo(MSA_THRESHOLD) >= 0 ? ContractType.MSA : ContractType.ORDER_FORM;
-            return new Contract(null, row.externalRef(), title, account, row.owner(), TEAM, row.product(), type, Paper.OURS,
-                    value, "USD", BigDecimal.ZERO.setScale(2), "USD", targetClose, row.status(), submitted, null, null,
-                    now, now, null);
-        }
+        ContractType type = value.compareTo(MSA_THRESHOLD) >= 0 ? ContractType.MSA : ContractType.ORDER_FORM;
+        return new Contract(null, row.externalRef(), row.product() + " for " + account, account, row.owner(),
+                row.team() == null ? TEAM : row.team(), row.product(), type, Paper.OURS, value, "USD",
+                BigDecimal.ZERO.setScale(2), "USD", row.closed(), row.status(), submitted(row, () -> now), null, null, now, now, null);
+    }
+
+    /**
+     * The contract as the CRM row describes it. What the CRM does not know (type, paper, expansion estimate, assignee,
+     * readiness) stays as legal set it, so does what this row leaves blank, and updatedAt stays until something changes.
+     */
+    private static Contract updated(PipelineRow row, Contract current) {
+        String account = row.account() == null ? current.account() : row.account();
         // Legal's own status for a deal the CRM still has open (IN_REVIEW, WAITING_ON_SALES, APPROVED) stays.
         ContractStatus status = row.status() == ContractStatus.SUBMITTED && current.status() != ContractStatus.SIGNED
                 && current.status() != ContractStatus.WITHDRAWN ? current.status() : row.status();
-        BigDecimal amount = "USD".equals(current.dealCurrency()) && current.dealAmount().compareTo(value) == 0 ? current.dealAmount() : value;
-        return new Contract(current.id(), current.externalRef(), title, account, row.owner(), current.team(), row.product(),
-                current.contractType(), current.paper(), amount, "USD", current.expansionAmount(), current.expansionCurrency(),
-                targetClose == null ? current.targetCloseDate() : targetClose, status, submitted, current.readySince(),
-                current.assignee(), current.createdAt(), current.updatedAt(), current.version());
+        BigDecimal amount = row.value() == null
+                || "USD".equals(current.dealCurrency()) && current.dealAmount().compareTo(row.value()) == 0 ? current.dealAmount() : row.value();
+        String currency = row.value() == null ? current.dealCurrency() : "USD";
+        return new Contract(current.id(), current.externalRef(), row.product() + " for " + account, account, row.owner(),
+                row.team() == null ? current.team() : row.team(), row.product(), current.contractType(), current.paper(),
+                amount, currency, current.expansionAmount(), current.expansionCurrency(),
+                row.closed() == null ? current.targetCloseDate() : row.closed(), status, submitted(row, current::submittedAt),
+                current.readySince(), current.assignee(), current.createdAt(), current.updatedAt(), current.version());
     }
 
-    /** Stores the plan and returns the ids of the contracts it created, by externalRef. */
-    private Map<String, Long> store(List<Planned> plan) {
+    /** Age counts from the deal's real history: submitted when the CRM says it was engaged. */
+    private static Instant submitted(PipelineRow row, Supplier<Instant> otherwise) {
+        LocalDate engaged = row.engaged();
+        return engaged != null ? engaged.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC) : otherwise.get();
+    }
+
+    /** Stores one chunk's plan and returns the ids of the contracts it created, by externalRef. */
+    private Map<String, Long> store(Iterable<Planned> plan, Instant now) {
         List<Contract> inserts = new ArrayList<>();
         List<Contract> updates = new ArrayList<>();
+        List<Gate> gateUpdates = new ArrayList<>();
+        List<Gate> gateInserts = new ArrayList<>();
+        Map<String, List<Gate>> newContractGates = new HashMap<>();
         for (Planned p : plan) {
             if (p.outcome() == ImportReport.Outcome.CREATED) {
                 inserts.add(p.target());
+                if (!p.gateWrites().isEmpty()) {
+                    newContractGates.put(p.row().externalRef(), p.gateWrites());
+                }
             } else if (p.outcome() == ImportReport.Outcome.UPDATED) {
-                updates.add(p.target());
+                if (!Objects.equals(p.target(), p.current())) {
+                    updates.add(p.target());
+                }
+                p.gateWrites().forEach(g -> (g.id() == null ? gateInserts : gateUpdates).add(g));
             }
         }
         Map<String, Long> ids = new HashMap<>();
         contracts.saveAll(inserts).forEach(c -> ids.put(c.externalRef(), c.id()));
+        newContractGates.forEach((ref, list) -> list.forEach(g ->
+                gateInserts.add(new Gate(null, ids.get(ref), g.name(), g.passed(), now, g.changedBy()))));
         contracts.updateAll(updates);
+        gates.saveAll(gateInserts);
+        gates.updateAll(gateUpdates);
         return ids;
-    }
-
-    private static ImportReport report(boolean dryRun, List<Planned> plan, Map<Long, ImportReport.Row> rejected,
-                                       Map<String, Long> createdIds) {
-        List<ImportReport.Row> rows = new ArrayList<>(plan.size() + rejected.size());
-        for (Planned p : plan) {
-            Long id = p.current() != null ? p.current().id() : createdIds.get(p.row().externalRef());
-            rows.add(new ImportReport.Row(p.row().line(), p.row().externalRef(), p.outcome(), id, p.reason()));
-        }
-        rows.addAll(rejected.values());
-        rows.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ImportReport(dryRun, ImportReport.Totals.of(rows), rows);
     }
 }

@@ -1,7 +1,6 @@
 package dev.docket.crm;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,16 +41,26 @@ final class PipelineCsv {
     record Rejection(long line, String externalRef, String reason) {
     }
 
-    static void read(String csv, ColumnMapping mapping, Consumer<PipelineRow> rows, Consumer<Rejection> rejections) {
-        try (CSVParser parser = FORMAT.parse(new StringReader(csv))) {
+    /** Checks the header before any row is read, so a file that is not a pipeline file is a 400 naming {@code field}. */
+    static void checkHeader(java.io.Reader in, ColumnMapping mapping, String field) {
+        try (CSVParser parser = FORMAT.parse(in)) {
             List<String> missing = new ArrayList<>(COLUMNS.stream().map(mapping::header).toList());
             missing.removeAll(parser.getHeaderNames());
-            if (missing.isEmpty() == false) {
-                throw new InvalidFieldException("body", "the CSV lacks the column" + (missing.size() == 1 ? " " : "s ")
+            if (!missing.isEmpty()) {
+                throw new InvalidFieldException(field, "the CSV lacks the column" + (missing.size() == 1 ? " " : "s ")
                         + String.join(", ", missing) + "; a pipeline file has the header " + String.join(",", COLUMNS)
                         + " (or map other headers onto these with a column mapping)");
             }
-            Reader reader = new Reader(mapping, mapping.formatter());
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new InvalidFieldException(field, "is not a CSV file in UTF-8 with a header line: " + e.getMessage());
+        }
+    }
+
+    /** Reads the rows as they come, in file order; the header was checked by {@link #checkHeader}. */
+    static void read(java.io.Reader in, ColumnMapping mapping, CrmReference reference, Consumer<PipelineRow> rows,
+                     Consumer<Rejection> rejections) throws IOException {
+        try (CSVParser parser = FORMAT.parse(in)) {
+            RowReader reader = new RowReader(mapping, mapping.formatter(), reference);
             Map<String, Long> seen = new HashMap<>();
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
@@ -67,15 +76,11 @@ final class PipelineCsv {
                     rejections.accept(new Rejection(line, ref.isEmpty() ? null : ref, e.getMessage()));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw new InvalidFieldException("body", "the CSV cannot be read: " + e.getMessage());
         }
     }
 
     /** One file's rows, read through its mapping. */
-    private record Reader(ColumnMapping mapping, DateTimeFormatter dates) {
+    private record RowReader(ColumnMapping mapping, DateTimeFormatter dates, CrmReference reference) {
 
         PipelineRow row(CSVRecord record, long line, String ref) {
             if (!record.isConsistent()) {
@@ -92,8 +97,11 @@ final class PipelineCsv {
                 throw new IllegalArgumentException("deal_stage '" + stage + "' is not one of " + Set.copyOf(STAGES.keySet())
                         + (mapping.stages() == null || mapping.stages().isEmpty() ? "" : " or " + mapping.stages().keySet()));
             }
-            return new PipelineRow(line, ref, owner, product.equals("GTXPro") ? "GTX Pro" : product, text(record, "account", false),
-                    status, date(record, "engage_date"), date(record, "close_date"), amount(record, "close_value"));
+            String name = product.equals("GTXPro") ? "GTX Pro" : product;
+            BigDecimal value = amount(record, "close_value");
+            // An open deal has no close value yet: its product's list price is what it is expected to be worth.
+            return new PipelineRow(line, ref, owner, name, text(record, "account", false), status, date(record, "engage_date"),
+                    date(record, "close_date"), value != null ? value : reference.listPrice(name), reference.team(owner));
         }
 
         private String text(CSVRecord record, String column, boolean required) {

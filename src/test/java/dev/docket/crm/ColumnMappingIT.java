@@ -42,10 +42,11 @@ class ColumnMappingIT extends DatabaseTest {
 
     @Test
     void aHubSpotExportImportsThroughItsMapping() {
-        ImportReport report = api.exchange(request(HUBSPOT, MAPPING), ImportReport.class).body();
+        Imports imports = new Imports(api);
+        ImportJob.View report = imports.run(request(HUBSPOT, MAPPING));
 
         assertThat(report.totals()).isEqualTo(new ImportReport.Totals(4, 3, 0, 0, 1));
-        assertThat(report.rows().get(3).reason()).contains("deal_stage 'decisionmakerboughtin'");
+        assertThat(imports.rows(report.id()).get(3).reason()).contains("deal_stage 'decisionmakerboughtin'");
         Contract won = contractRepository.findByExternalRef("9002").orElseThrow();
         assertThat(won.status()).isEqualTo(ContractStatus.SIGNED);
         assertThat(won.dealAmount()).isEqualByComparingTo("5400.50");
