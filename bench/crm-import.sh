@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18501}
-export_dir=${EXPORT_DIR:-$( [[ -d ../shared/data/crm-sales-opportunities ]] && echo ../shared/data/crm-sales-opportunities || echo ../../shared/data/crm-sales-opportunities)}
+export_dir=${EXPORT_DIR:-src/test/resources/crm-sales-opportunities}
 rows=${ROWS:-100000}
 work=$(mktemp -d)
 token=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
