@@ -39,7 +39,7 @@ import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import dev.docket.facts.OverrideFact;
-import dev.docket.rules.BusinessDays;
+import dev.docket.calendar.BusinessDays;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.QueueOrder;
 import dev.docket.sample.ContractGenerator;

@@ -4,7 +4,7 @@ import dev.docket.identity.Roles;
 import io.micronaut.security.annotation.Secured;
 import java.time.LocalDate;
 
-import dev.docket.ranking.BusinessCalendar;
+import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

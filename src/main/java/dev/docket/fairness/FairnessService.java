@@ -24,7 +24,7 @@ import dev.docket.contract.ContractRepository;
 import dev.docket.contract.InvalidFieldException;
 import dev.docket.override.ContractOverride;
 import dev.docket.override.OverrideRepository;
-import dev.docket.ranking.CalendarProperties;
+import dev.docket.calendar.CalendarProperties;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingService;
 import io.micronaut.transaction.annotation.Transactional;

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.docket.ranking.BusinessCalendar;
+import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

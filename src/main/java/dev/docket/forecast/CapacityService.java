@@ -1,6 +1,7 @@
 package dev.docket.forecast;
 
-import dev.docket.ranking.BusinessCalendar;
+import dev.docket.calendar.BusinessCalendar;
+import dev.docket.calendar.LegalCalendar;
 import dev.docket.ranking.ContractSummary;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingService;

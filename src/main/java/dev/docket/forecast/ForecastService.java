@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.docket.calendar.LegalCalendar;
 import dev.docket.contract.ContractStatus;
 import dev.docket.facts.Lane;
 import dev.docket.ranking.RankedEntry;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.IntFunction;
 
+import dev.docket.calendar.LegalCalendar;
 import dev.docket.contract.ContractStatus;
 import dev.docket.ranking.ContractSummary;
 

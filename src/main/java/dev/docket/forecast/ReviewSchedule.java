@@ -1,5 +1,7 @@
 package dev.docket.forecast;
 
+import dev.docket.calendar.LegalCalendar;
+
 /**
  * The reviewers working through the ready lane, simulated in one pass: each contract, in queue order,
  * goes to the reviewer who is free first, and keeps that reviewer until its effort is done. Contracts

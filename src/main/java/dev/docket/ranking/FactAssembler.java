@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.docket.approval.ApprovalReadiness;
+import dev.docket.calendar.BusinessCalendar;
 import dev.docket.contract.Contract;
 import dev.docket.contract.CurrencyConverter;
 import dev.docket.contract.Gate;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.docket.calendar.BusinessCalendar;
 import dev.docket.facts.Contribution;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;

@@ -19,7 +19,7 @@ public record RankedEntry(int rank, ContractSummary contract, double score, Lane
         return new RankedEntry(rank, contract, score, lane, contributions, blockingGates, blockers, newForecast);
     }
 
-    static RankedEntry of(int rank, ContractSummary contract, dev.docket.facts.ContractFact fact) {
+    public static RankedEntry of(int rank, ContractSummary contract, dev.docket.facts.ContractFact fact) {
         boolean blocked = fact.getLane() == Lane.NOT_READY;
         // Biggest contribution first: that is the one a rep asks about.
         List<Contribution> contributions = fact.getContributions().stream()

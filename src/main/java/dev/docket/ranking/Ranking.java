@@ -130,7 +130,7 @@ public final class Ranking {
     }
 
     /** The rule set this ranking was computed with; edits to it are scored with the same one. */
-    CompiledRuleSet ruleSet() {
+    public CompiledRuleSet ruleSet() {
         return ruleSet;
     }
 
@@ -154,7 +154,7 @@ public final class Ranking {
         return slots;
     }
 
-    ContractFact slotFact(int index) {
+    public ContractFact slotFact(int index) {
         return slots.get(index).fact();
     }
 
@@ -197,7 +197,7 @@ public final class Ranking {
     }
 
     /** The rank (1-based) a changed copy of a ranked contract would take, every other contract staying put. */
-    int rankIfChanged(ContractFact variant) {
+    public int rankIfChanged(ContractFact variant) {
         int found = Collections.binarySearch(slots, new Slot(null, variant), ORDER);
         int insertion = found >= 0 ? found : -found - 1;
         int self = indexOf(variant.getId()).orElse(-1);

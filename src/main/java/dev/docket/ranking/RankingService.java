@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import dev.docket.calendar.BusinessCalendar;
 import dev.docket.contract.Contract;
 import dev.docket.contract.ContractChanged;
 import dev.docket.contract.ContractRepository;

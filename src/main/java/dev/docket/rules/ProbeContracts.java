@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.docket.calendar.BusinessDays;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.OverrideFact;

@@ -23,7 +23,7 @@ import dev.docket.contract.Money;
 import dev.docket.contract.Paper;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.OverrideFact;
-import dev.docket.rules.BusinessDays;
+import dev.docket.calendar.BusinessDays;
 import io.micronaut.core.annotation.Nullable;
 
 /**

@@ -9,8 +9,8 @@ import dev.docket.comment.CommentView;
 import dev.docket.contract.ContractView;
 import dev.docket.contract.Paper;
 import dev.docket.override.OverrideView;
-import dev.docket.ranking.Counterfactuals;
-import dev.docket.ranking.Explanation;
+import dev.docket.explain.Counterfactuals;
+import dev.docket.explain.Explanation;
 import io.micronaut.core.annotation.Nullable;
 
 /**

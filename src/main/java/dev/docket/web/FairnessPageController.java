@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.docket.fairness.FairnessReport;
 import dev.docket.fairness.FairnessService;
-import dev.docket.ranking.BusinessCalendar;
+import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.docket.flow.FlowReport;
 import dev.docket.flow.FlowService;
-import dev.docket.ranking.BusinessCalendar;
+import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

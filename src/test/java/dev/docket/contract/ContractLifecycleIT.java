@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.docket.facts.Lane;
-import dev.docket.ranking.Explanation;
+import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.docket.contract.ContractView;
 import dev.docket.contract.FlaggedEdit;
-import dev.docket.ranking.Explanation;
+import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;

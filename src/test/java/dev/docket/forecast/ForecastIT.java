@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.docket.contract.ContractView;
-import dev.docket.ranking.Explanation;
+import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;

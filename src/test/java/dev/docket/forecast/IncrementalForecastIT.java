@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dev.docket.calendar.LegalCalendar;
 import dev.docket.contract.ContractView;
-import dev.docket.ranking.Explanation;
+import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
 import dev.docket.support.Api;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.docket.calendar.LegalCalendar;
 import dev.docket.contract.ContractStatus;
 import dev.docket.contract.ContractType;
 import dev.docket.contract.Money;

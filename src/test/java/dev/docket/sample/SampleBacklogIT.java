@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import dev.docket.facts.Lane;
-import dev.docket.ranking.Explanation;
+import dev.docket.explain.Explanation;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.DatabaseTest;

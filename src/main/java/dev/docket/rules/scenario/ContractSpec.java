@@ -9,7 +9,7 @@ import java.util.Set;
 
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.OverrideFact;
-import dev.docket.rules.BusinessDays;
+import dev.docket.calendar.BusinessDays;
 
 /**
  * One named contract of a scenario, with every input the rules read. Amounts are in the base currency;

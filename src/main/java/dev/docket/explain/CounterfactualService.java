@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +11,8 @@ import java.util.Set;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.Lane;
+import dev.docket.calendar.BusinessCalendar;
+import dev.docket.ranking.Ranking;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.QueueOrder;
 import jakarta.inject.Singleton;

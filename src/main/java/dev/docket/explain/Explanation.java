@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import dev.docket.facts.ContractFact;
+import dev.docket.ranking.Ranking;
 import dev.docket.rules.CompiledRuleSet;
 
 /**

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import static dev.docket.support.Api.allGatesPassed;
 import static dev.docket.support.Api.contract;
@@ -11,6 +11,8 @@ import java.util.Map;
 
 import dev.docket.contract.ContractView;
 import dev.docket.facts.Lane;
+import dev.docket.ranking.RankedEntry;
+import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;

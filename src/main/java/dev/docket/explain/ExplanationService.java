@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +14,10 @@ import dev.docket.fairness.FlaggedEdits;
 import dev.docket.feed.ChangeFeed;
 import dev.docket.forecast.Forecast;
 import dev.docket.forecast.ForecastService;
+import dev.docket.ranking.NotInQueueException;
+import dev.docket.ranking.RankedEntry;
+import dev.docket.ranking.Ranking;
+import dev.docket.ranking.RankingService;
 import dev.docket.system.DatabaseErrors;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,14 +1,13 @@
-package dev.docket.ranking;
+package dev.docket.calendar;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import dev.docket.rules.BusinessDays;
 import jakarta.inject.Singleton;
 
-/** "Today" and business days in legal's time zone. */
+/** "Today" and business days in legal's time zone; holidays do not count here (see package-info). */
 @Singleton
 public class BusinessCalendar {
 
@@ -30,14 +29,7 @@ public class BusinessCalendar {
 
     /** The date {@code days} business days after {@code from}. */
     public LocalDate addBusinessDays(LocalDate from, int days) {
-        LocalDate date = from;
-        for (int added = 0; added < days; ) {
-            date = date.plusDays(1);
-            if (BusinessDays.isBusinessDay(date)) {
-                added++;
-            }
-        }
-        return date;
+        return BusinessDays.plus(from, days);
     }
 
     public int businessDaysBetween(Instant since, LocalDate today) {

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import dev.docket.feed.ChangeFeed;
 import io.micronaut.http.HttpResponse;

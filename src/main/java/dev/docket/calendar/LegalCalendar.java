@@ -1,4 +1,4 @@
-package dev.docket.forecast;
+package dev.docket.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,25 +6,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import dev.docket.rules.BusinessDays;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
 /**
- * Legal's working days: Monday to Friday minus docket.capacity.holidays. Only the forecast uses it;
- * the rules' "business days waiting" ({@link BusinessDays}) deliberately ignores holidays, so that a
- * holiday edit in the capacity settings never re-scores the queue.
+ * Legal's working days: business days minus docket.capacity.holidays, for the forecast only; why the rules'
+ * business days ignore holidays is said once, in package-info. The forecast's configuration creates the bean.
  */
-@Singleton
 public class LegalCalendar {
 
     /** Holidays that fall on a weekday, sorted: the only ones that change any count. */
     private final LocalDate[] holidays;
-
-    @Inject
-    LegalCalendar(CapacityProperties properties) {
-        this(properties.holidays() == null ? List.of() : properties.holidays());
-    }
 
     public LegalCalendar(Collection<LocalDate> holidays) {
         this.holidays = holidays.stream().filter(BusinessDays::isBusinessDay).distinct().sorted().toArray(LocalDate[]::new);
@@ -47,11 +36,11 @@ public class LegalCalendar {
     public LocalDate plusWorkingDays(LocalDate start, int n) {
         // Skip weekends arithmetically, then step over the holidays the jump crossed; holidays are few.
         LocalDate from = start;
-        LocalDate to = plusWeekdays(start, n);
+        LocalDate to = BusinessDays.plus(start, n);
         int skipped = holidaysIn(from, to);
         while (skipped > 0) {
             from = to;
-            to = plusWeekdays(to, skipped);
+            to = BusinessDays.plus(to, skipped);
             skipped = holidaysIn(from, to);
         }
         return to;
@@ -90,15 +79,4 @@ public class LegalCalendar {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
-    /** Monday-to-Friday days {@code n} after {@code start}, ignoring holidays. */
-    private static LocalDate plusWeekdays(LocalDate start, int n) {
-        LocalDate d = start.plusWeeks(n / 5);
-        for (int left = n % 5; left > 0; ) {
-            d = d.plusDays(1);
-            if (BusinessDays.isBusinessDay(d)) {
-                left--;
-            }
-        }
-        return d;
-    }
 }

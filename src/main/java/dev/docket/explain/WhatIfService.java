@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.explain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,6 +11,10 @@ import dev.docket.contract.Paper;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.Lane;
+import dev.docket.ranking.NotInQueueException;
+import dev.docket.ranking.RankedEntry;
+import dev.docket.ranking.Ranking;
+import dev.docket.ranking.RankingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.calendar;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

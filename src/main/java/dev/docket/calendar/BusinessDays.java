@@ -1,4 +1,4 @@
-package dev.docket.rules;
+package dev.docket.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -23,6 +23,24 @@ public final class BusinessDays {
             }
         }
         return count;
+    }
+
+    /** The date {@code days} business days after {@code from}; 0 is {@code from} itself. */
+    public static LocalDate plus(LocalDate from, int days) {
+        LocalDate date = from;
+        int left = days;
+        if (isBusinessDay(from)) {
+            // From a business day, each whole week ahead holds exactly five business days.
+            date = from.plusWeeks(days / 5);
+            left = days % 5;
+        }
+        while (left > 0) {
+            date = date.plusDays(1);
+            if (isBusinessDay(date)) {
+                left--;
+            }
+        }
+        return date;
     }
 
     public static boolean isBusinessDay(LocalDate date) {

@@ -1,4 +1,4 @@
-package dev.docket.forecast;
+package dev.docket.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
