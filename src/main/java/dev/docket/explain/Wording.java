@@ -15,6 +15,7 @@ import dev.docket.contract.CurrencyConverter;
 import dev.docket.facts.Lane;
 import dev.docket.facts.Money;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
@@ -30,6 +31,7 @@ public class Wording {
     private final Locale locale;
     private final String baseCurrency;
 
+    @Inject
     Wording(CurrencyConverter currencies) {
         this(Locale.US, currencies.baseCurrency());
     }
