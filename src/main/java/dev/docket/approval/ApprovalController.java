@@ -1,7 +1,7 @@
 package dev.docket.approval;
 
 import dev.docket.identity.Actor;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.docket.approval;
 import dev.docket.audit.AuditLog;
 import dev.docket.identity.Actor;
 import dev.docket.identity.NotAllowedException;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

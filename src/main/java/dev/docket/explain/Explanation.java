@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.docket.contract.ContractView;
 import dev.docket.contract.FlaggedEdit;
-import dev.docket.forecast.Forecast;
+import dev.docket.ranking.Forecast;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import io.micronaut.core.annotation.Nullable;

@@ -2,7 +2,7 @@ package dev.docket.explain;
 
 import dev.docket.feed.ChangeFeed;
 import io.micronaut.http.HttpResponse;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

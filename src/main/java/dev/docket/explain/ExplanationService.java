@@ -15,7 +15,7 @@ import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import dev.docket.fairness.FlaggedEdits;
 import dev.docket.feed.ChangeFeed;
-import dev.docket.forecast.Forecast;
+import dev.docket.ranking.Forecast;
 import dev.docket.forecast.ForecastService;
 import dev.docket.ranking.NotInQueueException;
 import dev.docket.ranking.RankedEntry;

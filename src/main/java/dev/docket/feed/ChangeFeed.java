@@ -13,8 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.docket.ranking.RankingService;
-import dev.docket.rules.ActiveRuleSet;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -46,8 +44,8 @@ public class ChangeFeed {
     private static final int APPLY_CHUNK = 500;
 
     private final ChangeEventRepository events;
-    private final RankingService rankings;
-    private final ActiveRuleSet rules;
+    private final BacklogFollower rankings;
+    private final RulesFollower rules;
     private final InstanceId instance;
     private final FeedProperties properties;
     private final ScheduledFuture<?> polling;
@@ -63,7 +61,7 @@ public class ChangeFeed {
     /** The contracts the events read in one poll changed: re-read together, once each, after the poll. */
     private final Set<Long> changedContracts = new LinkedHashSet<>();
 
-    ChangeFeed(ChangeEventRepository events, RankingService rankings, ActiveRuleSet rules, InstanceId instance,
+    ChangeFeed(ChangeEventRepository events, BacklogFollower rankings, RulesFollower rules, InstanceId instance,
                FeedProperties properties, @Named("change-feed") ExecutorService executor) {
         this.events = events;
         this.rankings = rankings;

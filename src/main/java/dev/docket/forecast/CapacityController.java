@@ -1,6 +1,6 @@
 package dev.docket.forecast;
 
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

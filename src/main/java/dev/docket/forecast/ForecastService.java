@@ -9,6 +9,7 @@ import java.util.Locale;
 import dev.docket.calendar.LegalCalendar;
 import dev.docket.contract.ContractStatus;
 import dev.docket.facts.Lane;
+import dev.docket.ranking.Forecast;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.Ranking;
 import io.micronaut.core.annotation.Nullable;

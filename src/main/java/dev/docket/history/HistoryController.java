@@ -1,6 +1,6 @@
 package dev.docket.history;
 
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import java.time.Clock;
 import java.time.Instant;

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.docket.access.Roles;
+
 import io.micronaut.security.authentication.Authentication;
 
 /**

@@ -2,6 +2,8 @@ package dev.docket.identity;
 
 import java.security.Principal;
 
+import dev.docket.access.Roles;
+
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.management.endpoint.annotation.Endpoint;

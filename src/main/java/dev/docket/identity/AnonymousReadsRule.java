@@ -2,6 +2,8 @@ package dev.docket.identity;
 
 import java.util.Arrays;
 
+import dev.docket.access.Roles;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

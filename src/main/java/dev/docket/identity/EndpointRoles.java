@@ -1,5 +1,7 @@
 package dev.docket.identity;
 
+import dev.docket.access.Roles;
+
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.docket.access.Roles;
 import dev.docket.contract.InvalidFieldException;
 
 /** Roles as stored: comma-separated, known names only. */

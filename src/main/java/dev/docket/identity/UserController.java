@@ -3,6 +3,8 @@ package dev.docket.identity;
 import java.net.URI;
 import java.util.List;
 
+import dev.docket.access.Roles;
+
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

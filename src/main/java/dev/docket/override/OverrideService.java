@@ -26,7 +26,7 @@ import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
 import dev.docket.identity.Actor;
 import dev.docket.identity.NotAllowedException;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;

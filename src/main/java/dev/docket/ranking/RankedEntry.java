@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
-import dev.docket.forecast.Forecast;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -27,7 +27,7 @@ import dev.docket.rules.ScoringFailure;
 public final class Ranking {
 
     /** One contract's place: what the API shows of it, and the fact holding its score and contributions. */
-    record Slot(ContractSummary contract, ContractFact fact) {
+    public record Slot(ContractSummary contract, ContractFact fact) {
     }
 
     static final Comparator<Slot> ORDER = Comparator.comparing(Slot::fact, QueueOrder.COMPARATOR);

@@ -13,7 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 public record RankingPage(String ruleVersion, Instant computedAt, int total, int ready, int notReady,
                           int page, int size, List<RankedEntry> items, boolean stale) {
 
-    RankingPage asStale() {
+    public RankingPage asStale() {
         return new RankingPage(ruleVersion, computedAt, total, ready, notReady, page, size, items, true);
     }
 }

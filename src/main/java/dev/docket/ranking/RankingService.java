@@ -19,10 +19,10 @@ import dev.docket.calendar.BusinessCalendar;
 import dev.docket.contract.Contract;
 import dev.docket.contract.ContractChanged;
 import dev.docket.contract.ContractRepository;
-import dev.docket.contract.ContractStatus;
 import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
 import dev.docket.facts.ContractFact;
+import dev.docket.feed.BacklogFollower;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.BacklogTrial;
 import dev.docket.rules.CompiledRuleSet;
@@ -48,11 +48,11 @@ import jakarta.inject.Singleton;
  * The database stays the source of truth; this is a cache rebuilt from it.
  */
 @Singleton
-public class RankingService implements BacklogTrial {
+public class RankingService implements BacklogTrial, BacklogFollower {
 
     private final ContractRepository contracts;
     private final GateRepository gates;
-    private final FactAssembler facts;
+    private final BacklogScorer scorer;
     private final ActiveRuleSet rules;
     private final BusinessCalendar calendar;
     private final Clock clock;
@@ -69,13 +69,13 @@ public class RankingService implements BacklogTrial {
     private volatile Ranking current;
     private CompletableFuture<Ranking> rebuilding;
 
-    RankingService(ContractRepository contracts, GateRepository gates, FactAssembler facts, ActiveRuleSet rules,
+    RankingService(ContractRepository contracts, GateRepository gates, BacklogScorer scorer, ActiveRuleSet rules,
                    BusinessCalendar calendar, Clock clock, RankingMetrics metrics, ApplicationEventPublisher<Object> events,
                    RuleScoring scoring) {
         this.scoring = scoring;
         this.contracts = contracts;
         this.gates = gates;
-        this.facts = facts;
+        this.scorer = scorer;
         this.rules = rules;
         this.calendar = calendar;
         this.clock = clock;
@@ -111,7 +111,7 @@ public class RankingService implements BacklogTrial {
     }
 
     /** The ranking being served if it is up to date, else null; takes no lock, so an event-loop thread may ask. */
-    Ranking publishedIfFresh() {
+    public Ranking publishedIfFresh() {
         Ranking ranking = current;
         return isFresh(ranking) ? ranking : null;
     }
@@ -162,6 +162,7 @@ public class RankingService implements BacklogTrial {
      * one, with one query per kind of record for all of them: a busy feed then costs a few queries per poll
      * instead of a few per event.
      */
+    @Override
     public void applyChanges(Collection<Long> contractIds) {
         if (contractIds.size() == 1) {
             applyChange(contractIds.iterator().next());
@@ -184,7 +185,7 @@ public class RankingService implements BacklogTrial {
                 .sorted(Comparator.comparing(Gate::name))
                 .collect(Collectors.groupingBy(Gate::contractId));
         Map<Long, Ranking.Slot> scored = new HashMap<>();
-        for (Ranking.Slot slot : score(open, gatesById, ranking.ruleSet(), ranking.day()).slots()) {
+        for (Ranking.Slot slot : scorer.score(open, gatesById, ranking.ruleSet(), ranking.day()).slots()) {
             scored.put(slot.fact().getId(), slot);
         }
         synchronized (this) {
@@ -220,6 +221,7 @@ public class RankingService implements BacklogTrial {
     }
 
     /** Re-reads the whole backlog in the background: another instance bulk-loaded, or this one fell too far behind. */
+    @Override
     public void reload() {
         invalidate();
         rebuild();
@@ -268,7 +270,7 @@ public class RankingService implements BacklogTrial {
     private Ranking.Slot scoreStored(long contractId, Ranking ranking) {
         return contracts.findById(contractId)
                 .filter(c -> c.status().isOpen())
-                .map(c -> score(List.of(c), Map.of(c.id(), gates.findByContractIdOrderByName(c.id())), ranking.ruleSet(),
+                .map(c -> scorer.score(List.of(c), Map.of(c.id(), gates.findByContractIdOrderByName(c.id())), ranking.ruleSet(),
                         ranking.day()).slots().get(0))
                 .orElse(null);
     }
@@ -284,8 +286,8 @@ public class RankingService implements BacklogTrial {
         long version = backlogVersion.get();
         long editsBefore = editSequence.get();
         LocalDate today = calendar.today();
-        Backlog backlog = loadOpenBacklog();
-        Scored scored = score(backlog.contracts(), backlog.gatesById(), candidate, today);
+        BacklogScorer.Backlog backlog = scorer.loadOpenBacklog();
+        BacklogScorer.Scored scored = scorer.score(backlog.contracts(), backlog.gatesById(), candidate, today);
         Ranking ranking = new Ranking(scored.slots(), candidate, clock.instant(), today, version);
         return new Trial() {
             @Override
@@ -376,8 +378,8 @@ public class RankingService implements BacklogTrial {
             // Only the rules changed: the facts in memory are the backlog as stored, so re-score copies of them.
             return rescore(previous, ruleSet);
         }
-        Backlog backlog = loadOpenBacklog();
-        return new Ranking(score(backlog.contracts(), backlog.gatesById(), ruleSet, today).slots(), ruleSet, clock.instant(),
+        BacklogScorer.Backlog backlog = scorer.loadOpenBacklog();
+        return new Ranking(scorer.score(backlog.contracts(), backlog.gatesById(), ruleSet, today).slots(), ruleSet, clock.instant(),
                 today, version);
     }
 
@@ -393,40 +395,5 @@ public class RankingService implements BacklogTrial {
         }
         slots.sort(Ranking.ORDER);
         return new Ranking(slots, ruleSet, clock.instant(), previous.day(), previous.backlogVersion());
-    }
-
-    /** The open contracts with their gates, as the rules need them. */
-    Backlog loadOpenBacklog() {
-        List<Contract> open = contracts.findByStatusIn(ContractStatus.OPEN);
-        Map<Long, List<Gate>> gatesById = open.isEmpty() ? Map.of()
-                : gates.findOfOpenContracts().stream().collect(Collectors.groupingBy(Gate::contractId));
-        return new Backlog(open, gatesById);
-    }
-
-    /**
-     * Scores fresh facts for the contracts with one rule set and returns them in queue order, within the time limits:
-     * a contract the rules fail on, loop on or overrun is parked in the not-ready lane and listed.
-     */
-    Scored score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today) {
-        return score(open, gatesById, ruleSet, today, false);
-    }
-
-    /** The same, and with {@code countMatches} how many contracts each rule fired for (for a preview). */
-    Scored score(List<Contract> open, Map<Long, List<Gate>> gatesById, CompiledRuleSet ruleSet, LocalDate today,
-                 boolean countMatches) {
-        // In bulk: approvals and overrides are loaded with one query each for all the contracts.
-        RuleScoring.Outcome outcome = scoring.score(ruleSet, facts.toFacts(open, gatesById, today), countMatches);
-        List<Ranking.Slot> slots = new ArrayList<>(open.size());
-        for (int i = 0; i < open.size(); i++) {
-            slots.add(new Ranking.Slot(ContractSummary.of(open.get(i)), outcome.facts().get(i)));
-        }
-        slots.sort(Ranking.ORDER);
-        return new Scored(slots, outcome.failures(), outcome.matches());
-    }
-
-    record Scored(List<Ranking.Slot> slots, List<ScoringFailure> failures, Map<String, Integer> matches) {
-    }
-
-    record Backlog(List<Contract> contracts, Map<Long, List<Gate>> gatesById) {
     }
 }

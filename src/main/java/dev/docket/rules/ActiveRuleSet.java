@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.docket.feed.RulesFollower;
 import dev.docket.rules.version.ActivationConflictException;
 import dev.docket.rules.version.RuleVersion;
 import dev.docket.rules.version.RuleVersionStore;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The active version is recorded in the database, which is what several instances agree on.
  */
 @Context
-public class ActiveRuleSet {
+public class ActiveRuleSet implements RulesFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveRuleSet.class);
 
@@ -264,6 +265,7 @@ public class ActiveRuleSet {
      * calls this as soon as it reads the activation; the schedule is the fallback.
      */
     @Scheduled(fixedDelay = "${docket.rules.sync-interval:5s}", initialDelay = "${docket.rules.sync-interval:5s}")
+    @Override
     public synchronized void syncWithDatabase() {
         store.active().filter(v -> !v.id().equals(current.version().id())).ifPresent(v -> {
             adopt(v);

@@ -18,7 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import jakarta.validation.Valid;
 
 /** Legal ops' view of the policy: what is live, its history, and checking or activating a change. */

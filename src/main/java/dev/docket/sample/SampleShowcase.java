@@ -1,7 +1,7 @@
 package dev.docket.sample;
 
 import dev.docket.identity.Actor;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import java.util.Set;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

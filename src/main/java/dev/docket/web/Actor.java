@@ -2,7 +2,7 @@ package dev.docket.web;
 
 import java.util.Set;
 
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 
 /**
  * Who is acting through a page, as identity resolved them (see {@link Actors}): the principal's name and roles decide

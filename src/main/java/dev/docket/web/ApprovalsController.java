@@ -21,7 +21,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import dev.docket.identity.NotAllowedException;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Get;

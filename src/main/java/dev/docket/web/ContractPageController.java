@@ -33,7 +33,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import dev.docket.audit.AuditLog;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;

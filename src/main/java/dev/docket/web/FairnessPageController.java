@@ -11,7 +11,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;

@@ -1,7 +1,7 @@
 package dev.docket.web;
 
 import java.util.List;
-import dev.docket.ranking.ImpactPreview;
+import dev.docket.preview.ImpactPreview;
 import dev.docket.rules.CandidateVerdict;
 import io.micronaut.core.annotation.Nullable;
 

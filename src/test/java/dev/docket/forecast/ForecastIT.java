@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.docket.contract.ContractView;
 import dev.docket.explain.Explanation;
+import dev.docket.ranking.Forecast;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.docket.access.Roles;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import io.micronaut.http.HttpMethod;

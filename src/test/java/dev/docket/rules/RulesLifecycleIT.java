@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import dev.docket.ranking.ImpactPreview;
+import dev.docket.preview.ImpactPreview;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;

@@ -252,8 +252,8 @@ class RulesTruthIT extends DatabaseTest {
 
         CandidateVerdict validated = api.exchange(HttpRequest.POST("/api/rules/validate", body), CandidateVerdict.class).body();
         HttpClientResponseException refused = refusal(HttpRequest.POST("/api/rules/activate", body));
-        dev.docket.ranking.ImpactPreview preview = api.exchange(HttpRequest.POST("/api/rules/preview", body),
-                dev.docket.ranking.ImpactPreview.class).body();
+        dev.docket.preview.ImpactPreview preview = api.exchange(HttpRequest.POST("/api/rules/preview", body),
+                dev.docket.preview.ImpactPreview.class).body();
 
         assertThat(validated.valid()).isFalse();
         assertThat(validated.problems()).anySatisfy(p -> {
@@ -284,10 +284,10 @@ class RulesTruthIT extends DatabaseTest {
         Map<String, Object> body = map("files", List.of(map("path", "never.drl", "content", drl("Never: no such account",
                 "$c : ContractFact( account == \"No Such Account Ltd\" )", "$c.add(5.0, \"never\");"))));
 
-        dev.docket.ranking.ImpactPreview preview = api.exchange(HttpRequest.POST("/api/rules/preview", body),
-                dev.docket.ranking.ImpactPreview.class).body();
+        dev.docket.preview.ImpactPreview preview = api.exchange(HttpRequest.POST("/api/rules/preview", body),
+                dev.docket.preview.ImpactPreview.class).body();
 
-        assertThat(preview.ruleMatches()).contains(new dev.docket.ranking.ImpactPreview.RuleMatches("Never: no such account", 0, 0));
+        assertThat(preview.ruleMatches()).contains(new dev.docket.preview.ImpactPreview.RuleMatches("Never: no such account", 0, 0));
         long withValue = api.get("/api/ranking?size=500", String.class).split("\"rule\":\"Deal value\"", -1).length - 1;
         assertThat(preview.ruleMatches()).filteredOn(m -> m.rule().equals("Deal value")).singleElement()
                 .satisfies(m -> {

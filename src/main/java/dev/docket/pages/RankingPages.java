@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.pages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.docket.facts.Lane;
 import dev.docket.forecast.ForecastService;
+import dev.docket.ranking.Ranking;
+import dev.docket.ranking.RankingPage;
 import dev.docket.system.Gzip;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;

@@ -1,4 +1,4 @@
-package dev.docket.identity;
+package dev.docket.access;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
-package dev.docket.ranking;
+package dev.docket.preview;
 
 import dev.docket.audit.AuditLog;
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CandidateChecker;

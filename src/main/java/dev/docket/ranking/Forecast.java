@@ -1,11 +1,12 @@
-package dev.docket.forecast;
+package dev.docket.ranking;
 
 import java.time.LocalDate;
 
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * When legal is expected to start and finish reviewing a ready contract, from the queue order and capacity.
+ * When legal is expected to start and finish reviewing a ready contract, from the queue order and capacity; a
+ * ranked entry carries it, forecast/ computes it.
  *
  * @param expectedStart            the working day review begins; today for a contract already IN_REVIEW
  * @param expectedFinish           the working day its effort is used up

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.preview;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.preview;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import dev.docket.calendar.BusinessCalendar;
 import dev.docket.facts.Contribution;
+import dev.docket.ranking.Ranking;
+import dev.docket.ranking.BacklogScorer;
 import dev.docket.rules.ActiveRuleSet;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.RuleProblem;
@@ -27,12 +29,12 @@ public class ImpactPreviewService {
     private static final int LARGEST_MOVES = 5;
     private static final double EPSILON = 0.005;
 
-    private final RankingService rankings;
+    private final BacklogScorer scorer;
     private final ActiveRuleSet rules;
     private final BusinessCalendar calendar;
 
-    ImpactPreviewService(RankingService rankings, ActiveRuleSet rules, BusinessCalendar calendar) {
-        this.rankings = rankings;
+    ImpactPreviewService(BacklogScorer scorer, ActiveRuleSet rules, BusinessCalendar calendar) {
+        this.scorer = scorer;
         this.rules = rules;
         this.calendar = calendar;
     }
@@ -40,10 +42,10 @@ public class ImpactPreviewService {
     public ImpactPreview preview(CompiledRuleSet candidate, List<RuleProblem> scenarioFailures) {
         CompiledRuleSet active = rules.get();
         LocalDate today = calendar.today();
-        RankingService.Backlog backlog = rankings.loadOpenBacklog();
-        RankingService.Scored activeScores = rankings.score(backlog.contracts(), backlog.gatesById(), active, today, true);
+        BacklogScorer.Backlog backlog = scorer.loadOpenBacklog();
+        BacklogScorer.Scored activeScores = scorer.score(backlog.contracts(), backlog.gatesById(), active, today, true);
         List<Ranking.Slot> before = activeScores.slots();
-        RankingService.Scored candidateScores = rankings.score(backlog.contracts(), backlog.gatesById(), candidate, today, true);
+        BacklogScorer.Scored candidateScores = scorer.score(backlog.contracts(), backlog.gatesById(), candidate, today, true);
         if (!candidateScores.failures().isEmpty()) {
             // The candidate would be refused on activation for the same reason; say so instead of previewing a half ranking.
             throw new RuleScoringException(candidateScores.failures());

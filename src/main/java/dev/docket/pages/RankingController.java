@@ -1,6 +1,6 @@
-package dev.docket.ranking;
+package dev.docket.pages;
 
-import dev.docket.identity.Roles;
+import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +8,10 @@ import java.util.concurrent.ExecutorService;
 
 import dev.docket.facts.Lane;
 import dev.docket.feed.ChangeFeed;
+import dev.docket.ranking.NoRankingRecordedException;
+import dev.docket.ranking.Ranking;
+import dev.docket.ranking.RankingEvents;
+import dev.docket.ranking.RankingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.docket.ranking;
+package dev.docket.pages;
 
 import static dev.docket.support.Api.allGatesPassed;
 import static dev.docket.support.Api.contract;
@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import dev.docket.contract.ContractView;
+import dev.docket.ranking.Ranking;
+import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.core.type.Argument;
