@@ -11,7 +11,7 @@ import dev.docket.calendar.BusinessCalendar;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.ContractFactBuilder;
 import dev.docket.facts.Lane;
-import dev.docket.forecast.Forecast;
+import dev.docket.ranking.Forecast;
 import dev.docket.ranking.Ranking;
 import dev.docket.rules.CompiledRuleSet;
 import dev.docket.rules.QueueOrder;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import dev.docket.facts.ContractFact;
-import dev.docket.forecast.Forecast;
+import dev.docket.ranking.Forecast;
 import dev.docket.ranking.Ranking;
 import dev.docket.rules.CompiledRuleSet;
 import io.micronaut.core.annotation.Nullable;
