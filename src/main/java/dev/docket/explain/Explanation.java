@@ -23,8 +23,13 @@ public record Explanation(long contractId, String title, int position, int of, L
                           @Nullable Counterfactuals counterfactuals, @Nullable Forecast forecast,
                           List<FlaggedEdit> flaggedEdits, boolean stale) {
 
-    /** The contract one place ahead or behind; {@code gap} is how many points separate the two. */
+    /**
+     * The contract one place ahead or behind; {@code gap} is how many points separate the two. With equal points,
+     * {@code tieBreak} names what decided the order, as the queue decides it: {@code readySince} (ready for legal
+     * longer goes first) or {@code id} (entered first goes first); null when points, lane or a pin decided.
+     */
     @Serdeable
-    public record Neighbour(int position, long contractId, String title, Lane lane, double score, double gap) {
+    public record Neighbour(int position, long contractId, String title, Lane lane, double score, double gap,
+                            @Nullable String tieBreak) {
     }
 }

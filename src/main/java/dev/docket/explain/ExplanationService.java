@@ -2,12 +2,15 @@ package dev.docket.explain;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import dev.docket.contract.ContractService;
 import dev.docket.contract.ContractView;
 import dev.docket.contract.FlaggedEdit;
 import dev.docket.contract.ReadinessPolicy;
+import dev.docket.calendar.BusinessCalendar;
+import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
 import dev.docket.fairness.FlaggedEdits;
@@ -36,9 +39,14 @@ public class ExplanationService {
     private final FlaggedEdits flaggedEdits;
     private final ChangeFeed feed;
     private final ReadinessPolicy readiness;
+    private final Wording words;
+    private final BusinessCalendar calendar;
 
     ExplanationService(RankingService rankings, ContractService contracts, CounterfactualService counterfactuals,
-                       ForecastService forecasts, FlaggedEdits flaggedEdits, ReadinessPolicy readiness, ChangeFeed feed) {
+                       ForecastService forecasts, FlaggedEdits flaggedEdits, ReadinessPolicy readiness, ChangeFeed feed,
+                       Wording words, BusinessCalendar calendar) {
+        this.words = words;
+        this.calendar = calendar;
         this.readiness = readiness;
         this.rankings = rankings;
         this.contracts = contracts;
@@ -75,47 +83,76 @@ public class ExplanationService {
             gates = readiness.requiredFor(entry.contract().contractType()).stream().sorted()
                     .map(g -> new ContractView.GateView(g, true, !entry.blockingGates().contains(g), null, null)).toList();
         }
-        Explanation.Neighbour ahead = index > 0 ? neighbour(ranking.entry(index - 1), entry) : null;
-        Explanation.Neighbour behind = index + 1 < ranking.size() ? neighbour(ranking.entry(index + 1), entry) : null;
+        Explanation.Neighbour ahead = index > 0 ? neighbour(ranking, index - 1, index) : null;
+        Explanation.Neighbour behind = index + 1 < ranking.size() ? neighbour(ranking, index + 1, index) : null;
         Forecast forecast = forecasts.forEntry(ranking, entry);
-        String summary = summary(entry, ranking.size(), ahead) + " " + ForecastService.sentence(forecast);
+        String summary = summary(ranking, index) + " " + ForecastService.sentence(forecast);
         return new Explanation(contractId, entry.contract().title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
                 entry.contributions(), entry.blockers(), gates, ahead, behind,
                 summary, ranking.ruleVersion(), ranking.computedAt(),
-                counterfactuals.explore(ranking, index), forecast, edits, feed.stale());
+                counterfactuals.explore(ranking, index, forecast), forecast, edits, feed.stale());
     }
 
-    private static Explanation.Neighbour neighbour(RankedEntry other, RankedEntry self) {
-        return new Explanation.Neighbour(other.rank(), other.contract().id(), other.contract().title(), other.lane(),
-                other.score(), round(Math.abs(other.score() - self.score())));
+    private static Explanation.Neighbour neighbour(Ranking ranking, int other, int self) {
+        RankedEntry o = ranking.entry(other);
+        ContractFact first = ranking.slotFact(Math.min(other, self));
+        ContractFact second = ranking.slotFact(Math.max(other, self));
+        return new Explanation.Neighbour(o.rank(), o.contract().id(), o.contract().title(), o.lane(),
+                o.score(), round(Math.abs(o.score() - ranking.entry(self).score())), tieBreak(first, second).orElse(null));
     }
 
-    /** One sentence a sales rep can read without knowing the rules. */
-    static String summary(RankedEntry entry, int total, Explanation.Neighbour ahead) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "\"%s\" is #%d of %d in the review queue",
-                entry.contract().title(), entry.rank(), total));
+    /**
+     * What put {@code first} ahead of {@code second} when lane, pin and points are all equal: the queue's own tie-break
+     * ({@link dev.docket.rules.QueueOrder}), the earlier {@code readySince}, then the lower id (the deal entered first).
+     */
+    static Optional<String> tieBreak(ContractFact first, ContractFact second) {
+        if (first.getLane() != second.getLane() || first.isPinned() != second.isPinned()
+                || first.getScore() != second.getScore()) {
+            return Optional.empty();
+        }
+        return Optional.of(Objects.equals(first.getReadySince(), second.getReadySince()) ? TIE_BY_ID : TIE_BY_READY_SINCE);
+    }
+
+    static final String TIE_BY_READY_SINCE = "readySince";
+    static final String TIE_BY_ID = "id";
+
+    /** What a sales rep reads first: the place, what earned it, and what separates it from the deal ahead. */
+    private String summary(Ranking ranking, int index) {
+        RankedEntry entry = ranking.entry(index);
+        String title = entry.contract().title();
+        int total = ranking.size();
+        String place;
         if (entry.lane() == Lane.NOT_READY) {
-            s.append(" and waits in the not-ready lane, below every ready deal, because ")
-                    .append(String.join(" and ", entry.blockers()))
-                    .append(entry.blockingGates().isEmpty() ? "" : "; passing " + String.join(", ", entry.blockingGates())
-                            + " moves it into the ready lane");
-            return s.append('.').toString();
-        }
-        s.append(String.format(Locale.ROOT, " with %s points", fmt(entry.score())));
-        entry.contributions().stream().max(Comparator.comparingDouble(Contribution::points))
-                .filter(c -> c.points() > 0)
-                .ifPresent(c -> s.append(String.format(Locale.ROOT, ", most from %s (%s)", c.rule(), c.reason())));
-        if (ahead != null) {
-            s.append(String.format(Locale.ROOT, "; it is %s points behind #%d \"%s\"", fmt(ahead.gap()),
-                    ahead.position(), ahead.title()));
+            place = words.say("summary.notReady", title, entry.rank(), total, words.and(entry.blockers()));
         } else {
-            s.append("; it is next in line");
+            place = entry.contributions().stream().max(Comparator.comparingDouble(Contribution::points))
+                    .filter(c -> c.points() > 0)
+                    .map(c -> words.say("summary.ready.top", title, entry.rank(), total, words.points(entry.score()),
+                            words.points(c.points()), c.rule(), c.reason()))
+                    .orElseGet(() -> words.say("summary.ready", title, entry.rank(), total, words.points(entry.score())));
         }
-        return s.append('.').toString();
-    }
-
-    private static String fmt(double points) {
-        return String.format(Locale.ROOT, "%.1f", points);
+        if (index == 0) {
+            return place + " " + words.say("summary.first");
+        }
+        RankedEntry ahead = ranking.entry(index - 1);
+        if (ahead.lane() != entry.lane()) {
+            return place;
+        }
+        ContractFact first = ranking.slotFact(index - 1);
+        ContractFact self = ranking.slotFact(index);
+        Optional<String> tie = tieBreak(first, self);
+        if (tie.isEmpty()) {
+            return first.isPinned() && !self.isPinned()
+                    ? place + " " + words.say("summary.pinned", ahead.rank(), ahead.contract().title())
+                    : place + " " + words.say("summary.behind", words.points(round(ahead.score() - entry.score())),
+                    ahead.rank(), ahead.contract().title());
+        }
+        if (tie.get().equals(TIE_BY_READY_SINCE)) {
+            String since = words.date(calendar.dateOf(first.getReadySince()));
+            return place + " " + words.say(self.getReadySince() == null ? "summary.tie.readySince.only" : "summary.tie.readySince",
+                    ahead.rank(), ahead.contract().title(), since);
+        }
+        return place + " " + words.say("summary.tie.entered", ahead.rank(), ahead.contract().title());
     }
 
     private static double round(double value) {

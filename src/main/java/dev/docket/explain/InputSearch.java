@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.facts.ContractFact;
+import dev.docket.ranking.Forecast;
 import dev.docket.ranking.Ranking;
+import io.micronaut.core.annotation.Nullable;
 
 /**
  * Finds, for each input a rep can influence (target close date, paper, expansion estimate), the smallest
@@ -22,12 +24,16 @@ final class InputSearch {
     private final CompiledRuleSet rules;
     private final ContractFact self;
     private final int rank;
+    private final Wording words;
+    private final @Nullable Forecast forecast;
 
-    InputSearch(Ranking ranking, CompiledRuleSet rules, ContractFact self) {
+    InputSearch(Ranking ranking, CompiledRuleSet rules, ContractFact self, Wording words, @Nullable Forecast forecast) {
         this.ranking = ranking;
         this.rules = rules;
         this.self = self;
         this.rank = ranking.rankIfChanged(self);
+        this.words = words;
+        this.forecast = forecast;
     }
 
     List<Counterfactuals.InputChange> changes() {
@@ -38,7 +44,10 @@ final class InputSearch {
         return changes;
     }
 
-    /** Dates ordered by distance from the current one, so the first that helps is the smallest change. */
+    /**
+     * Dates ordered by distance from the current one, so the first that helps is the smallest change. Only today and
+     * later: a rep cannot promise a close date that has passed.
+     */
     private java.util.Optional<Counterfactuals.InputChange> targetCloseDate() {
         LocalDate today = ranking.day();
         Integer current = self.getDaysToTargetClose();
@@ -46,18 +55,21 @@ final class InputSearch {
         for (int distance = 1; distance <= DATE_RANGE_DAYS * 2; distance++) {
             for (int sign : new int[] {-1, 1}) {
                 int d = (current == null ? DATE_RANGE_DAYS : current) + sign * distance;
-                if (d >= -DATE_RANGE_DAYS && d <= DATE_RANGE_DAYS && !offsets.contains(d)) {
+                if (d >= 0 && d <= DATE_RANGE_DAYS && !offsets.contains(d)) {
                     offsets.add(d);
                 }
             }
         }
         return first(offsets, d -> self.toBuilder().targetCloseDate(today.plusDays(d), d).build(),
-                d -> new Change("targetCloseDate", String.valueOf(self.getTargetCloseDate()), today.plusDays(d).toString()));
+                d -> new Change("targetCloseDate", String.valueOf(self.getTargetCloseDate()), today.plusDays(d).toString(),
+                        words.date(self.getTargetCloseDate()), words.date(today.plusDays(d)), self.getTargetCloseDate() == null,
+                        forecast != null && today.plusDays(d).isBefore(forecast.expectedFinish())));
     }
 
     private java.util.Optional<Counterfactuals.InputChange> paper() {
         String other = "CUSTOMER".equals(self.getPaper()) ? "OURS" : "CUSTOMER";
-        return first(List.of(other), p -> self.toBuilder().paper(p).build(), p -> new Change("paper", self.getPaper(), p));
+        return first(List.of(other), p -> self.toBuilder().paper(p).build(), p -> new Change("paper", self.getPaper(), p,
+                words.paper(self.getPaper()), words.paper(p), false, false));
     }
 
     /** A geometric grid up to 100x the estimate (or 10 million from zero), then a finer grid between the last miss and first hit. */
@@ -83,7 +95,8 @@ final class InputSearch {
 
     private Change expansionChange(double value) {
         return new Change("expansionPotential", String.format(Locale.ROOT, "%.0f", self.getExpansionPotentialBase()),
-                String.format(Locale.ROOT, "%.0f", value));
+                String.format(Locale.ROOT, "%.0f", value), words.baseMoney(self.getExpansionPotentialBase()),
+                words.baseMoney(value), self.getExpansionPotentialBase() == 0, false);
     }
 
     private static List<Double> grid(double from, double to, int steps) {
@@ -105,14 +118,22 @@ final class InputSearch {
             if (newRank < rank) {
                 Change change = describe.apply(candidates.get(i));
                 double gained = CounterfactualService.round(facts.get(i).getScore() - self.getScore());
+                String key = "input." + change.input() + (change.fromNothing() ? ".none" : "")
+                        + (change.beforeReview() ? ".beforeReview" : "");
+                String summary = words.say(key, change.fromText(), change.toText(), rank, newRank, words.signedPoints(gained),
+                        forecast == null ? "" : words.date(forecast.expectedFinish()));
                 return java.util.Optional.of(new Counterfactuals.InputChange(change.input(), change.from(), change.to(), newRank,
-                        rank - newRank, gained, String.format(Locale.ROOT, "changing %s from %s to %s would move it from #%d to #%d (%+.1f points)",
-                                change.input(), change.from(), change.to(), rank, newRank, gained)));
+                        rank - newRank, gained, summary, words.field(change.input()), change.fromText(), change.toText()));
             }
         }
         return java.util.Optional.empty();
     }
 
-    private record Change(String input, String from, String to) {
+    /**
+     * @param fromNothing  the contract has no value yet (no date, no expansion estimate)
+     * @param beforeReview the new close date falls before legal is forecast to finish reviewing the contract
+     */
+    private record Change(String input, String from, String to, String fromText, String toText, boolean fromNothing,
+                          boolean beforeReview) {
     }
 }

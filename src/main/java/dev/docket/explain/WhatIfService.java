@@ -29,8 +29,10 @@ public class WhatIfService {
     private final RankingService rankings;
     private final ContractService contracts;
     private final CurrencyConverter currencies;
+    private final Wording words;
 
-    WhatIfService(RankingService rankings, ContractService contracts, CurrencyConverter currencies) {
+    WhatIfService(RankingService rankings, ContractService contracts, CurrencyConverter currencies, Wording words) {
+        this.words = words;
         this.rankings = rankings;
         this.contracts = contracts;
         this.currencies = currencies;
@@ -57,14 +59,17 @@ public class WhatIfService {
             copy.expansionPotentialBase(currencies.toBase(expansionAmount, contract.expansionPotential().currency()));
         }
         ContractFact scored = CounterfactualService.score(ranking.ruleSet(), copy.build());
-        return new Outcome(index + 1, ranking.rankIfChanged(scored), ranking.size(), self.getLane(), scored.getLane(),
-                CounterfactualService.round(self.getScore()), CounterfactualService.round(scored.getScore()),
-                RankedEntry.of(0, null, scored).contributions());
+        int rank = ranking.rankIfChanged(scored);
+        double scoreNow = CounterfactualService.round(self.getScore());
+        double score = CounterfactualService.round(scored.getScore());
+        String summary = words.say("whatIf.outcome", words.lane(scored.getLane()), words.points(score), words.points(scoreNow));
+        return new Outcome(index + 1, rank, ranking.size(), self.getLane(), scored.getLane(), scoreNow, score,
+                RankedEntry.of(0, null, scored).contributions(), summary);
     }
 
-    /** Where the changed copy would stand, next to where the contract stands now. */
+    /** Where the changed copy would stand, next to where the contract stands now; {@code summary} says it in words. */
     @Serdeable
     public record Outcome(int rankNow, int rank, int of, Lane laneNow, Lane lane, double scoreNow, double score,
-                          java.util.List<dev.docket.facts.Contribution> contributions) {
+                          java.util.List<dev.docket.facts.Contribution> contributions, String summary) {
     }
 }

@@ -32,6 +32,7 @@ public final class ContractFact {
     private final BigDecimal dealValue;
     private final String currency;
     private final double dealValueBase;
+    private final String baseCurrency;
     private final double expansionPotentialBase;
     private final LocalDate targetCloseDate;
     private final Instant submittedAt;
@@ -68,6 +69,7 @@ public final class ContractFact {
         this.dealValue = b.dealValue;
         this.currency = b.currency;
         this.dealValueBase = b.dealValueBase;
+        this.baseCurrency = b.baseCurrency;
         this.expansionPotentialBase = b.expansionPotentialBase;
         this.targetCloseDate = b.targetCloseDate;
         this.submittedAt = b.submittedAt;
@@ -113,7 +115,7 @@ public final class ContractFact {
     /** A builder holding this contract's inputs (not its scores), for "what if" runs of the rules. */
     public ContractFactBuilder toBuilder() {
         return new ContractFactBuilder(id).externalRef(externalRef).title(title).account(account).owner(owner).team(team)
-                .product(product).contractType(contractType).paper(paper).status(status)
+                .product(product).contractType(contractType).paper(paper).status(status).baseCurrency(baseCurrency)
                 .dealValue(dealValue, currency, dealValueBase).expansionPotentialBase(expansionPotentialBase)
                 .targetCloseDate(targetCloseDate, daysToTargetClose).submittedAt(submittedAt, businessDaysSinceSubmitted)
                 .readySince(readySince, businessDaysReady).missingGates(missingGates)
@@ -263,6 +265,13 @@ public final class ContractFact {
     public String getCurrency() { return currency; }
     public double getDealValueBase() { return dealValueBase; }
     public double getExpansionPotentialBase() { return expansionPotentialBase; }
+    public String getBaseCurrency() { return baseCurrency; }
+    /** The deal value in its own currency, written for a reader: {@code €12,000}. */
+    public Money getDealValueMoney() { return new Money(dealValue, currency); }
+    /** The deal value in the base currency, written for a reader: {@code $13,000}. */
+    public Money getDealValueBaseMoney() { return Money.of(dealValueBase, baseCurrency); }
+    /** The expansion estimate a year, in the base currency, written for a reader: {@code $173,700}. */
+    public Money getExpansionPotentialMoney() { return Money.of(expansionPotentialBase, baseCurrency); }
     public LocalDate getTargetCloseDate() { return targetCloseDate; }
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getReadySince() { return readySince; }

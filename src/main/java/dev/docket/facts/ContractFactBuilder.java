@@ -20,6 +20,7 @@ public final class ContractFactBuilder {
     String status = "SUBMITTED";
     BigDecimal dealValue = BigDecimal.ZERO;
     String currency = "USD";
+    String baseCurrency = "USD";
     double dealValueBase;
     double expansionPotentialBase;
     LocalDate targetCloseDate;
@@ -52,7 +53,9 @@ public final class ContractFactBuilder {
         this.dealValueBase = baseAmount;
         return this;
     }
-    public ContractFactBuilder dealValueBase(double v) { return dealValue(BigDecimal.valueOf(v), "USD", v); }
+    public ContractFactBuilder dealValueBase(double v) { return dealValue(BigDecimal.valueOf(v), baseCurrency, v); }
+    /** The currency the {@code ...Base} amounts are in (docket.money.base-currency); USD unless set. */
+    public ContractFactBuilder baseCurrency(String v) { baseCurrency = v; return this; }
     public ContractFactBuilder expansionPotentialBase(double v) { expansionPotentialBase = v; return this; }
     public ContractFactBuilder targetCloseDate(LocalDate date, Integer daysToClose) {
         targetCloseDate = date;

@@ -72,6 +72,7 @@ public class FactAssembler {
                 .contractType(c.contractType().name())
                 .paper(c.paper().name())
                 .status(c.status().name())
+                .baseCurrency(currencies.baseCurrency())
                 .dealValue(c.dealAmount(), Canonical.of(c.dealCurrency()), currencies.toBase(c.dealAmount(), c.dealCurrency()))
                 .expansionPotentialBase(currencies.toBase(c.expansionAmount(), c.expansionCurrency()))
                 .submittedAt(c.submittedAt(), calendar.businessDaysBetween(c.submittedAt(), today))

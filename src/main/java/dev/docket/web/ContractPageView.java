@@ -21,24 +21,20 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
                                List<ApprovalView> approvals,
                                List<CommentView> comments, @Nullable OverrideView override, LocalDate today) {
 
-    /** The counterfactuals phrased as things a rep can do, each with the place it leads to. */
+    /** The counterfactuals as things a rep can do, one sentence each, as the explanation words them. */
     public List<String> actions() {
         if (explanation == null || explanation.counterfactuals() == null) {
             return List.of();
         }
         Counterfactuals cf = explanation.counterfactuals();
-        int of = explanation.of();
         List<String> actions = new java.util.ArrayList<>();
-        for (Counterfactuals.GateEffect g : cf.gates()) {
-            actions.add(String.format(Locale.ROOT, "Pass %s → #%d of %d%s", g.gate().replace('-', ' '), g.rank(), of,
-                    g.lane() == dev.docket.facts.Lane.READY ? " (ready lane)" : " (still not ready)"));
+        cf.gates().forEach(g -> actions.add(g.summary()));
+        if (cf.allGates() != null) {
+            actions.add(cf.allGates().summary());
         }
-        for (Counterfactuals.InputChange c : cf.inputs()) {
-            actions.add(String.format(Locale.ROOT, "Change %s from %s to %s → #%d of %d (%+.1f points)",
-                    label(c.input()), c.from(), c.to(), c.rank(), of, c.pointsGained()));
-        }
+        cf.inputs().forEach(c -> actions.add(c.summary()));
         if (cf.time() != null) {
-            actions.add("Wait: " + cf.time().summary());
+            actions.add(cf.time().summary());
         }
         return actions;
     }
@@ -49,13 +45,5 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
 
     public static String points(double p) {
         return String.format(Locale.ROOT, "%+.1f", p);
-    }
-
-    private static String label(String input) {
-        return switch (input) {
-            case "targetCloseDate" -> "the target close date";
-            case "expansionPotential" -> "the expansion estimate (base currency)";
-            default -> "the " + input;
-        };
     }
 }

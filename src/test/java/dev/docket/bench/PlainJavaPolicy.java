@@ -39,7 +39,7 @@ public final class PlainJavaPolicy {
     private static void readiness(ContractFact c) {
         if (!c.getMissingGates().isEmpty()) {
             for (String gate : new TreeSet<>(c.getMissingGates())) {
-                c.block("gate '" + gate + "' has not passed");
+                c.block("the checklist item '" + gate.replace('-', ' ') + "' is still open");
             }
         }
         if (c.getStatus().equals("WAITING_ON_SALES")) {
@@ -61,16 +61,20 @@ public final class PlainJavaPolicy {
     private static void value(ContractFact c) {
         if (c.getDealValueBase() >= 1000) {
             double points = Math.min(40.0, 10.0 * Math.log10(c.getDealValueBase() / 1000.0));
-            c.add("Deal value", points, "deal value %,.0f %s (%,.0f in base currency), log-scaled, capped at 40",
-                    c.getDealValue(), c.getCurrency(), c.getDealValueBase());
+            if (c.getCurrency().equals(c.getBaseCurrency())) {
+                c.add("Deal value", points, "a deal worth %s; bigger deals earn more, up to 40 points", c.getDealValueMoney());
+            } else {
+                c.add("Deal value", points, "a deal worth %s (about %s); bigger deals earn more, up to 40 points",
+                        c.getDealValueMoney(), c.getDealValueBaseMoney());
+            }
         }
     }
 
     private static void expansion(ContractFact c) {
         if (c.getExpansionPotentialBase() >= 1000) {
             double points = Math.min(36.0, 12.0 * Math.log10(c.getExpansionPotentialBase() / 1000.0));
-            c.add("Expansion potential", points, "expansion potential %,.0f a year in base currency, log-scaled, capped at 36",
-                    c.getExpansionPotentialBase());
+            c.add("Expansion potential", points, "an expansion estimate of %s a year; larger estimates earn more, up to 36 points",
+                    c.getExpansionPotentialMoney());
         }
     }
 
@@ -98,16 +102,16 @@ public final class PlainJavaPolicy {
         double points;
         String why;
         switch (c.getContractType() + "/" + c.getPaper()) {
-            case "NDA/OURS" -> { rule = "Quick review: NDA on our paper"; points = 10; why = "our own NDA template is the quickest review there is"; }
-            case "NDA/CUSTOMER" -> { rule = "Quick review: NDA on customer paper"; points = 6; why = "an NDA is short even on the customer's template"; }
-            case "ORDER_FORM/OURS" -> { rule = "Quick review: order form on our paper"; points = 6; why = "an order form on our template is quick to check"; }
-            case "AMENDMENT/OURS" -> { rule = "Quick review: amendment on our paper"; points = 4; why = "an amendment to our own template is usually a short review"; }
-            case "DPA/OURS" -> { rule = "Quick review: DPA on our paper"; points = 2; why = "our standard DPA needs only a light review"; }
-            case "MSA/CUSTOMER" -> { rule = "Quick review: MSA on customer paper"; points = -4; why = "customer paper MSAs take longest to redline"; }
+            case "NDA/OURS" -> { rule = "Quick review: NDA on our paper"; points = 10; why = "an NDA on our paper is the quickest review there is"; }
+            case "NDA/CUSTOMER" -> { rule = "Quick review: NDA on customer paper"; points = 6; why = "an NDA is short even on the customer's paper"; }
+            case "ORDER_FORM/OURS" -> { rule = "Quick review: order form on our paper"; points = 6; why = "an order form on our paper is quick to check"; }
+            case "AMENDMENT/OURS" -> { rule = "Quick review: amendment on our paper"; points = 4; why = "an amendment on our paper is usually a short review"; }
+            case "DPA/OURS" -> { rule = "Quick review: DPA on our paper"; points = 2; why = "a DPA on our paper needs only a light review"; }
+            case "MSA/CUSTOMER" -> { rule = "Quick review: MSA on customer paper"; points = -4; why = "an MSA on the customer's paper takes longest to redline"; }
             default -> {
                 return;
             }
         }
-        c.add(rule, points, "%s on %s paper: %s", c.getContractType(), "OURS".equals(c.getPaper()) ? "our" : "the customer's", why);
+        c.add(rule, points, why);
     }
 }

@@ -68,7 +68,7 @@ class PlainJavaPolicyTest {
                 .containsAll(rules.ruleNames().stream()
                         .filter(name -> !List.of("Readiness gates open", "Waiting on sales", "Approval pending").contains(name))
                         .toList());
-        assertThat(facts).anyMatch(f -> f.getBlockers().stream().anyMatch(b -> b.startsWith("gate '")))
+        assertThat(facts).anyMatch(f -> f.getBlockers().stream().anyMatch(b -> b.startsWith("the checklist item '")))
                 .anyMatch(f -> f.getBlockers().contains("legal is waiting on sales for an answer"))
                 .anyMatch(f -> f.getBlockers().stream().anyMatch(b -> b.startsWith("waiting on approval from ")))
                 .anyMatch(ContractFact::isPinned);

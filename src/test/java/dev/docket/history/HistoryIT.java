@@ -72,7 +72,7 @@ class HistoryIT extends DatabaseTest {
         clock.advance(Duration.ofDays(1));
         rankingService.fresh();
         List<RuleSource> reworded = rules.get().sources().stream()
-                .map(s -> s.path().equals("value.drl") ? new RuleSource(s.path(), s.text().replace("log-scaled, capped at 40", "log-scaled and capped at 40")) : s)
+                .map(s -> s.path().equals("value.drl") ? new RuleSource(s.path(), s.text().replace("up to 40 points", "40 points at most")) : s)
                 .toList();
         assertThat(rules.activate(reworded, RuleVersion.Source.API, "test").ok()).isTrue();
         rankingService.fresh();

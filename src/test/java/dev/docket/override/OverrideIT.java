@@ -82,7 +82,7 @@ class OverrideIT extends DatabaseTest {
         Explanation why = api.get("/api/contracts/" + small.id() + "/explanation", Explanation.class);
         assertThat(why.position()).isEqualTo(1);
         assertThat(why.contributions()).contains(new Contribution("Override", 50.0, reason));
-        assertThat(why.summary()).contains("most from Override (" + reason + ")");
+        assertThat(why.summary()).contains("of them from the rule “Override”: " + reason);
     }
 
     @Test

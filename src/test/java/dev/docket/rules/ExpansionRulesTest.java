@@ -47,7 +47,7 @@ class ExpansionRulesTest {
         ContractFact fact = score(rules, expanding(300_000));
 
         assertThat(contribution(fact, EXPANSION).reason())
-                .isEqualTo("expansion potential 300,000 a year in base currency, log-scaled, capped at 36");
+                .isEqualTo("an expansion estimate of $300,000 a year; larger estimates earn more, up to 36 points");
     }
 
     @Test

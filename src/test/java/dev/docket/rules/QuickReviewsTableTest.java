@@ -27,12 +27,12 @@ class QuickReviewsTableTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            Quick review: NDA on our paper        | NDA        | OURS     | 10 | NDA on our paper: our own NDA template is the quickest review there is
-            Quick review: NDA on customer paper   | NDA        | CUSTOMER |  6 | NDA on the customer's paper: an NDA is short even on the customer's template
-            Quick review: order form on our paper | ORDER_FORM | OURS     |  6 | ORDER_FORM on our paper: an order form on our template is quick to check
-            Quick review: amendment on our paper  | AMENDMENT  | OURS     |  4 | AMENDMENT on our paper: an amendment to our own template is usually a short review
-            Quick review: DPA on our paper        | DPA        | OURS     |  2 | DPA on our paper: our standard DPA needs only a light review
-            Quick review: MSA on customer paper   | MSA        | CUSTOMER | -4 | MSA on the customer's paper: customer paper MSAs take longest to redline
+            Quick review: NDA on our paper        | NDA        | OURS     | 10 | an NDA on our paper is the quickest review there is
+            Quick review: NDA on customer paper   | NDA        | CUSTOMER |  6 | an NDA is short even on the customer's paper
+            Quick review: order form on our paper | ORDER_FORM | OURS     |  6 | an order form on our paper is quick to check
+            Quick review: amendment on our paper  | AMENDMENT  | OURS     |  4 | an amendment on our paper is usually a short review
+            Quick review: DPA on our paper        | DPA        | OURS     |  2 | a DPA on our paper needs only a light review
+            Quick review: MSA on customer paper   | MSA        | CUSTOMER | -4 | an MSA on the customer's paper takes longest to redline
             """)
     void eachRowFiresForItsTypeAndPaper(String rule, String type, String paper, double points, String reason) {
         ContractFact fact = score(rules, ContractFact.builder(1).contractType(type).paper(paper).build());

@@ -40,8 +40,8 @@ class ReadinessRulesTest {
 
         assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
         assertThat(fact.getBlockers()).containsExactly(
-                "gate 'pricing-approved' has not passed",
-                "gate 'signatory-known' has not passed");
+                "the checklist item 'pricing approved' is still open",
+                "the checklist item 'signatory known' is still open");
         assertThat(fact.getContributions()).isEmpty();
         assertThat(fact.getScore()).isZero();
     }
@@ -51,7 +51,7 @@ class ReadinessRulesTest {
         ContractFact fact = score(rules, submitted().missingGates(Set.of("security-review-done")).build());
 
         assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
-        assertThat(fact.getBlockers()).containsExactly("gate 'security-review-done' has not passed");
+        assertThat(fact.getBlockers()).containsExactly("the checklist item 'security review done' is still open");
     }
 
     @Test
@@ -80,7 +80,7 @@ class ReadinessRulesTest {
 
         assertThat(fact.getLane()).isEqualTo(Lane.NOT_READY);
         assertThat(fact.getBlockers()).containsExactlyInAnyOrder(
-                "gate 'commercial-terms-agreed' has not passed",
+                "the checklist item 'commercial terms agreed' is still open",
                 "legal is waiting on sales for an answer");
     }
 
@@ -115,7 +115,7 @@ class ReadinessRulesTest {
                 .build());
 
         assertThat(fact.getBlockers()).containsExactlyInAnyOrder(
-                "gate 'pricing-approved' has not passed",
+                "the checklist item 'pricing approved' is still open",
                 "waiting on approval from CFO: discount above 30%");
     }
 

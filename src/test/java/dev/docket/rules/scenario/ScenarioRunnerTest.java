@@ -70,12 +70,12 @@ class ScenarioRunnerTest {
 
     @Test
     void reasonContains_passesOnTheTextARepReads_andFailsWithTheReasonsThatWereThere() {
-        assertThat(expect("reasonContains: {contract: B, rule: Deal value, text: \"deal value 100,000\"}")).isEmpty();
-        assertThat(expect("reasonContains: {contract: C, text: \"pricing-approved\"}")).as("a blocker is a reason too").isEmpty();
+        assertThat(expect("reasonContains: {contract: B, rule: Deal value, text: \"a deal worth $100,000\"}")).isEmpty();
+        assertThat(expect("reasonContains: {contract: C, text: \"pricing approved\"}")).as("a blocker is a reason too").isEmpty();
 
         String message = onlyProblemAt(expect("reasonContains: {contract: A, rule: Deal value, text: \"1 million\"}"), 11, 5);
 
-        assertThat(message).startsWith("expected a reason from rule 'Deal value' for A containing \"1 million\" but the reasons were: deal value 10,000");
+        assertThat(message).startsWith("expected a reason from rule 'Deal value' for A containing \"1 million\" but the reasons were: a deal worth $10,000");
     }
 
     @Test
@@ -161,7 +161,7 @@ class ScenarioRunnerTest {
         void lane_passesAndFailsWithTheBlockers() {
             assertThat(expect("lane: {contract: A, is: READY}", "lane: {contract: C, is: NOT_READY}")).isEmpty();
             assertThat(onlyProblemAt(expect("lane: {contract: C, is: READY}"), 11, 5)).isEqualTo(
-                    "expected C in lane READY but it is in NOT_READY (blocked: gate 'pricing-approved' has not passed); " + RANKING);
+                    "expected C in lane READY but it is in NOT_READY (blocked: the checklist item 'pricing approved' is still open); " + RANKING);
             assertThat(onlyProblemAt(expect("lane: {contract: A, is: NOT_READY}"), 11, 5))
                     .startsWith("expected A in lane NOT_READY but it is in READY (no rule blocked it); the ranking was: 1. B");
         }
@@ -199,8 +199,8 @@ class ScenarioRunnerTest {
         void notFired_passesAndFailsWithTheReason() {
             assertThat(expect("notFired: {rule: Expansion potential, contract: B}")).isEmpty();
             assertThat(onlyProblemAt(expect("notFired: {rule: Deal value, contract: B}"), 11, 5)).isEqualTo(
-                    "expected rule 'Deal value' not to fire for B but it contributed 20.0 (deal value 100,000 USD "
-                            + "(100,000 in base currency), log-scaled, capped at 40); " + RANKING);
+                    "expected rule 'Deal value' not to fire for B but it contributed 20.0 (a deal worth $100,000; "
+                            + "bigger deals earn more, up to 40 points); " + RANKING);
         }
 
         @Test
