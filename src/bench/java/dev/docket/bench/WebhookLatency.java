@@ -58,7 +58,16 @@ public final class WebhookLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = LoadContracts.options(args.length == 1 ? args[0].trim().split("\\s+") : args);
+        // exec:exec@webhooks passes -Dwebhooks.args as one argument.
+        String[] words = args.length == 1 ? args[0].trim().split("\\s+") : args;
+        Map<String, String> o = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < words.length; i += 2) {
+            if (!List.of("--url", "--token", "--rate", "--seconds", "--contracts").contains(words[i])) {
+                System.err.println("Usage: WebhookLatency [--url http://localhost:8080] [--token TOKEN] [--rate 100] [--seconds 60] [--contracts 50]");
+                System.exit(2);
+            }
+            o.put(words[i].substring(2), words[i + 1]);
+        }
         WebhookLatency bench = new WebhookLatency(o.getOrDefault("url", "http://localhost:8080"),
                 o.getOrDefault("token", System.getenv().getOrDefault("DOCKET_TOKEN", "")));
         bench.run(Integer.parseInt(o.getOrDefault("rate", "100")), Integer.parseInt(o.getOrDefault("seconds", "60")),
@@ -93,12 +102,13 @@ public final class WebhookLatency {
             long sentAt = System.nanoTime();
             requests.add(http.sendAsync(request("POST", "/api/contracts/" + contract + "/approvals",
                             Map.of("decisionMaker", "CFO", "question", "bench question " + i)), HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(response -> {
-                        if (response.statusCode() != 201 && response.statusCode() != 200) {
-                            failedChanges.incrementAndGet();
-                            return;
+                    .handle((response, failure) -> {
+                        if (failure != null || (response.statusCode() != 201 && response.statusCode() != 200)) {
+                            failedChanges.incrementAndGet(); // Docket refused or timed out: no change, no event
+                            return null;
                         }
                         sent.put(((Number) parse(response.body()).get("id")).longValue(), sentAt);
+                        return null;
                     }));
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
