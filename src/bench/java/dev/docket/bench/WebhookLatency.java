@@ -72,6 +72,7 @@ public final class WebhookLatency {
                 o.getOrDefault("token", System.getenv().getOrDefault("DOCKET_TOKEN", "")));
         bench.run(Integer.parseInt(o.getOrDefault("rate", "100")), Integer.parseInt(o.getOrDefault("seconds", "60")),
                 Integer.parseInt(o.getOrDefault("contracts", "50")));
+        System.exit(0); // the receiver's and the HTTP client's threads would keep the JVM alive
     }
 
     private void run(int rate, int seconds, int contractCount) throws Exception {
@@ -134,7 +135,7 @@ public final class WebhookLatency {
             }
         }
         latencies.sort(null);
-        System.out.printf(Locale.ROOT, "changes: %d sent (%d refused), %d delivered, %d lost, %d duplicates, %d bad signatures%n",
+        System.out.printf(Locale.ROOT, "changes: %d sent (%d refused), %d delivered, %d not received within 30 s of the last change, %d duplicates, %d bad signatures%n",
                 sent.size() + failedChanges.get(), failedChanges.get(), latencies.size(), lost, duplicates.get(), badSignatures.get());
         if (!latencies.isEmpty()) {
             System.out.printf(Locale.ROOT, "change -> receipt at %d/s for %d s: median %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
