@@ -24,11 +24,17 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
             AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_attempt_at, id LIMIT :limit""")
     List<Long> due(Instant now, int limit);
 
-    /** Takes the delivery for {@code owner} unless another instance holds it or it is no longer due; 1 when taken. */
+    /**
+     * Takes for {@code owner} those of the deliveries that no other instance holds and that are still due: the
+     * condition is checked per row as it is updated, so of two instances claiming one row only one wins it.
+     */
     @Query("""
-            UPDATE webhook_delivery SET lease_owner = :owner, lease_until = :until WHERE id = :id
+            UPDATE webhook_delivery SET lease_owner = :owner, lease_until = :until WHERE id IN (:ids)
             AND status IN ('PENDING', 'FAILED') AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now)""")
-    int claim(long id, String owner, Instant now, Instant until);
+    int claim(Collection<Long> ids, String owner, Instant now, Instant until);
+
+    /** What one claim took: {@code until} is that claim's own (microseconds), so it tells the claims of one owner apart. */
+    List<Delivery> findByIdInAndLeaseOwnerAndLeaseUntil(Collection<Long> ids, String leaseOwner, Instant leaseUntil);
 
     @Query("""
             UPDATE webhook_delivery SET status = :status, attempts = attempts + 1, last_attempt_at = :at,

@@ -129,18 +129,20 @@ class Dispatcher {
         }
         Instant now = wall.instant().truncatedTo(ChronoUnit.MICROS);
         Instant until = now.plus(properties.lease());
+        // Rows this instance is still sending stay out, even if their lease ran out while a slow database held the outcome.
+        List<Long> due = deliveries.due(now, free + inFlight.size()).stream().filter(id -> !inFlight.contains(id))
+                .limit(free).toList();
+        if (due.isEmpty() || stopping || deliveries.claim(due, owner, now, until) == 0) {
+            return;
+        }
         Map<Long, Subscription> byId = new HashMap<>();
-        for (long id : deliveries.due(now, free)) {
-            if (stopping || deliveries.claim(id, owner, now, until) == 0) {
-                continue;
-            }
-            Delivery delivery = deliveries.findById(id).orElse(null);
-            Subscription subscription = delivery == null ? null
-                    : byId.computeIfAbsent(delivery.subscriptionId(), s -> subscriptions.findById(s).orElse(null));
+        for (Delivery delivery : deliveries.findByIdInAndLeaseOwnerAndLeaseUntil(due, owner, until)) {
+            Subscription subscription = byId.computeIfAbsent(delivery.subscriptionId(),
+                    s -> subscriptions.findById(s).orElse(null));
             if (subscription == null) {
                 continue; // deleted meanwhile, and its deliveries with it
             }
-            inFlight.add(id);
+            inFlight.add(delivery.id());
             sender.send(subscription, delivery).whenComplete((outcome, failure) -> finish(delivery, outcome));
         }
     }

@@ -51,8 +51,10 @@ class WebhookIT {
 
     @BeforeAll
     void start() {
+        // The expiry check's first run comes after one interval; at 200 ms it can fire before a new instance's context
+        // is running and its schedule is then lost (a Micronaut scheduling error in the log), so it gets 2 s here.
         cluster = new Cluster(Map.of("docket.sample.enabled", "false", "docket.rules.watch", "false",
-                "docket.overrides.expiry-check", "200ms", "docket.webhooks.poll-interval", "50ms",
+                "docket.overrides.expiry-check", "2s", "docket.webhooks.poll-interval", "50ms",
                 "docket.webhooks.initial-backoff", "300ms", "docket.webhooks.max-backoff", "1s",
                 "docket.webhooks.max-attempts", "4", "docket.webhooks.request-timeout", "3s"));
         a = cluster.start();
