@@ -173,7 +173,7 @@ public class ChangeFeed {
     }
 
     private void apply(ChangeEvent event) {
-        if (event.instanceId().equals(instance.value())) {
+        if (event.instanceId().equals(instance.value()) || event.type().scope() == ChangeType.Scope.DERIVED) {
             return;
         }
         applied.incrementAndGet();
@@ -182,6 +182,7 @@ public class ChangeFeed {
             case RULES -> rules.syncWithDatabase();
             // A bulk load writes an event per batch; one re-read after the poll takes them all in.
             case BACKLOG -> reloadAfterPoll = true;
+            case DERIVED -> { }
         }
     }
 

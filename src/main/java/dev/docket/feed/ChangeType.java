@@ -14,13 +14,20 @@ public enum ChangeType {
     OVERRIDE_REVOKED(Entity.OVERRIDE, Scope.CONTRACT),
     OVERRIDE_EXPIRED(Entity.OVERRIDE, Scope.CONTRACT),
     RULES_ACTIVATED(Entity.RULE_VERSION, Scope.RULES),
-    BACKLOG_LOADED(Entity.BACKLOG, Scope.BACKLOG);
+    BACKLOG_LOADED(Entity.BACKLOG, Scope.BACKLOG),
+    /** A contract's place in the queue changed after its own edit; written by the instance that made the edit. */
+    RANK_MOVED(Entity.CONTRACT, Scope.DERIVED),
+    /** A contract moved between the ready and not-ready lanes after its own edit; as RANK_MOVED. */
+    LANE_CHANGED(Entity.CONTRACT, Scope.DERIVED);
 
     /** The kind of thing the event's {@code entityId} names. */
     public enum Entity { CONTRACT, GATE, APPROVAL, OVERRIDE, RULE_VERSION, BACKLOG }
 
-    /** What another instance re-reads: one contract, the live rule version, or the whole backlog. */
-    public enum Scope { CONTRACT, RULES, BACKLOG }
+    /**
+     * What another instance re-reads: one contract, the live rule version, or the whole backlog; nothing for a
+     * DERIVED event, which reports what a change already in the feed did to the ranking (for webhooks).
+     */
+    public enum Scope { CONTRACT, RULES, BACKLOG, DERIVED }
 
     private final Entity entity;
     private final Scope scope;

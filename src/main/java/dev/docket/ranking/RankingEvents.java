@@ -19,10 +19,10 @@ public final class RankingEvents {
 
     /**
      * One contract was re-scored after an edit: its facts and zero-based positions before (null: it arrived)
-     * and after (null: it left).
+     * and after (null: it left); {@code fromFeed} when the edit was another instance's, taken from the change feed.
      */
     public record ContractMoved(Ranking ranking, long contractId, @Nullable ContractFact before, @Nullable Integer oldIndex,
-                                @Nullable ContractFact after, @Nullable Integer newIndex, Instant at) {
+                                @Nullable ContractFact after, @Nullable Integer newIndex, Instant at, boolean fromFeed) {
     }
 
     /** Past rankings, kept by the rank history; lets GET /api/ranking?at= replay one. */

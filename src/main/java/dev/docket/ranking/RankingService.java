@@ -155,7 +155,7 @@ public class RankingService implements BacklogTrial, BacklogFollower {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onContractChanged(ContractChanged event) {
-        metrics.incremental().record(() -> applyEdit(event.contractId()));
+        metrics.incremental().record(() -> applyEdit(event.contractId(), false));
     }
 
     /**
@@ -163,7 +163,7 @@ public class RankingService implements BacklogTrial, BacklogFollower {
      * instance's own edits: the contract is re-read as stored now and re-scored.
      */
     public void applyChange(long contractId) {
-        metrics.incremental().record(() -> applyEdit(contractId));
+        metrics.incremental().record(() -> applyEdit(contractId, true));
     }
 
     /**
@@ -205,7 +205,7 @@ public class RankingService implements BacklogTrial, BacklogFollower {
                     continue;
                 }
                 appliedEdit.put(id, sequence);
-                now = moved(now, id, rescore ? scoreStored(id, now) : scored.get(id));
+                now = moved(now, id, rescore ? scoreStored(id, now) : scored.get(id), true);
             }
             current = now;
         }
@@ -236,7 +236,7 @@ public class RankingService implements BacklogTrial, BacklogFollower {
         rebuild();
     }
 
-    private void applyEdit(long contractId) {
+    private void applyEdit(long contractId, boolean fromFeed) {
         long sequence = editSequence.incrementAndGet();
         Ranking ranking = rankingToEdit(List.of(contractId), sequence);
         if (ranking == null) {
@@ -253,19 +253,19 @@ public class RankingService implements BacklogTrial, BacklogFollower {
             if (now.ruleSet() != ranking.ruleSet() || !now.day().equals(ranking.day())) {
                 replacement = scoreStored(contractId, now);
             }
-            current = moved(now, contractId, replacement);
+            current = moved(now, contractId, replacement, fromFeed);
         }
     }
 
     /** {@code ranking} with the contract's slot replaced (null: it left), announced to the rank history. */
-    private Ranking moved(Ranking ranking, long contractId, Ranking.Slot replacement) {
+    private Ranking moved(Ranking ranking, long contractId, Ranking.Slot replacement, boolean fromFeed) {
         Integer oldIndex = ranking.indexOf(contractId).orElse(null);
         Ranking next = ranking.withEdit(contractId, replacement, clock.instant());
         Integer newIndex = next.indexOf(contractId).orElse(null);
         if (oldIndex != null || newIndex != null) {
             events.publishEvent(new RankingEvents.ContractMoved(next, contractId,
                     oldIndex == null ? null : ranking.slotFact(oldIndex), oldIndex,
-                    newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt()));
+                    newIndex == null ? null : next.slotFact(newIndex), newIndex, next.computedAt(), fromFeed));
         }
         return next;
     }
