@@ -21,9 +21,9 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
                                List<ApprovalView> approvals,
                                List<CommentView> comments, @Nullable OverrideView override, LocalDate today) {
 
-    /** The counterfactuals phrased as things a rep can do, each with the place it leads to. */
-    public List<String> actions() {
-        if (explanation == null || explanation.counterfactuals() == null) {
+    /** The counterfactuals phrased as things a rep can do, each with the place it leads to; none when not explored. */
+    static List<String> actions(Explanation explanation) {
+        if (explanation.counterfactuals() == null) {
             return List.of();
         }
         Counterfactuals cf = explanation.counterfactuals();
@@ -40,7 +40,7 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
         if (cf.time() != null) {
             actions.add("Wait: " + cf.time().summary());
         }
-        return actions;
+        return List.copyOf(actions);
     }
 
     public List<Paper> papers() {
