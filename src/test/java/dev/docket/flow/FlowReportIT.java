@@ -24,11 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The flow report as the database computes it (FlowQueries), against numbers worked out by hand for a small history
- * with the awkward cases, and against the Java pass over the rows that it replaced, on a random history.
+ * The flow report over transitions written straight to the table, against numbers worked out by hand for a small
+ * history with the awkward cases, and against the pass over repository entities it replaced, on a random history.
  */
 @MicronautTest(transactional = false)
-class FlowSqlIT extends DatabaseTest {
+class FlowReportIT extends DatabaseTest {
 
     @Inject
     StatusTransitionRepository transitions;
@@ -147,7 +147,7 @@ class FlowSqlIT extends DatabaseTest {
         return contract;
     }
 
-    /** The Java pass over every row of the period that FlowService made before the database grouped them. */
+    /** The pass over every row of the period, as repository entities, that FlowService made before FlowQueries. */
     private static final class Reference {
 
         static FlowReport report(Iterable<StatusTransition> all, LocalDate from, LocalDate to, Instant now, Duration level) {
