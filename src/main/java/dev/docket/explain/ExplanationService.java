@@ -57,6 +57,14 @@ public class ExplanationService {
     }
 
     public Explanation explain(long contractId) {
+        return explain(contractId, true);
+    }
+
+    /**
+     * The explanation, with the counterfactuals only if asked for: they run the rules on dozens of changed copies,
+     * so the contract page shows everything else first and loads them after.
+     */
+    public Explanation explain(long contractId, boolean withCounterfactuals) {
         Ranking ranking = rankings.current();
         ContractView contract;
         List<FlaggedEdit> edits;
@@ -70,13 +78,14 @@ public class ExplanationService {
             // The database is down: explain from the ranking in memory, which knows which required gates are
             // open but not who set them when, nor the flagged edits.
             LOG.warn("Database unavailable; explaining contract {} from the ranking in memory: {}", contractId, e.toString());
-            return explain(ranking, ranking.indexOf(contractId).get(), List.of(), List.of());
+            return explain(ranking, ranking.indexOf(contractId).get(), List.of(), List.of(), withCounterfactuals);
         }
         int index = ranking.indexOf(contractId).orElseThrow(() -> new NotInQueueException(contractId, contract.status()));
-        return explain(ranking, index, contract.gates(), edits);
+        return explain(ranking, index, contract.gates(), edits, withCounterfactuals);
     }
 
-    private Explanation explain(Ranking ranking, int index, List<ContractView.GateView> gates, List<FlaggedEdit> edits) {
+    private Explanation explain(Ranking ranking, int index, List<ContractView.GateView> gates, List<FlaggedEdit> edits,
+                                boolean withCounterfactuals) {
         RankedEntry entry = ranking.entry(index);
         long contractId = entry.contract().id();
         if (gates.isEmpty()) {
@@ -90,7 +99,7 @@ public class ExplanationService {
         return new Explanation(contractId, entry.contract().title(), entry.rank(), ranking.size(), entry.lane(), entry.score(),
                 entry.contributions(), entry.blockers(), gates, ahead, behind,
                 summary, ranking.ruleVersion(), ranking.computedAt(),
-                counterfactuals.explore(ranking, index, forecast), forecast, edits, feed.stale());
+                withCounterfactuals ? counterfactuals.explore(ranking, index, forecast) : null, forecast, edits, feed.stale());
     }
 
     private static Explanation.Neighbour neighbour(Ranking ranking, int other, int self) {

@@ -1,6 +1,5 @@
 package dev.docket.flow;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.micronaut.data.annotation.Query;
@@ -16,7 +15,4 @@ public interface StatusTransitionRepository extends CrudRepository<StatusTransit
 
     @Query("SELECT DISTINCT contract_id FROM status_transition")
     List<Long> contractIds();
-
-    @Query("SELECT * FROM status_transition WHERE moved_at >= :from AND moved_at < :until ORDER BY moved_at, id")
-    List<StatusTransition> between(Instant from, Instant until);
 }

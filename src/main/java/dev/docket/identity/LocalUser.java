@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-/** A person who signs in with a password (bcrypt-hashed). {@code roles} and {@code decides} are comma-separated. */
+/**
+ * A person who signs in with a password (bcrypt-hashed). {@code roles} and {@code decides} are comma-separated;
+ * {@code ownerName} is the contract owner whose deals are theirs ("my deals"), or null when not linked.
+ */
 @MappedEntity("docket_user")
 public record LocalUser(
         @Id @GeneratedValue @Nullable Long id,
@@ -17,5 +20,6 @@ public record LocalUser(
         String decides,
         Instant createdAt,
         String createdBy,
-        @Nullable Instant disabledAt) {
+        @Nullable Instant disabledAt,
+        @Nullable String ownerName) {
 }

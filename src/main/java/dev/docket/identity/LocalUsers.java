@@ -9,6 +9,7 @@ import java.util.Optional;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.docket.audit.AuditLog;
 import dev.docket.contract.InvalidFieldException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -33,6 +34,12 @@ public class LocalUsers {
 
     @Transactional
     public UserView create(String username, String password, List<String> roles, List<String> decides, String createdBy) {
+        return create(username, password, roles, decides, null, createdBy);
+    }
+
+    @Transactional
+    public UserView create(String username, String password, List<String> roles, List<String> decides,
+                           @Nullable String ownerName, String createdBy) {
         if (password.length() < MIN_PASSWORD) {
             throw new InvalidFieldException("password", "must be at least " + MIN_PASSWORD + " characters");
         }
@@ -45,7 +52,7 @@ public class LocalUsers {
         }
         LocalUser saved = users.save(new LocalUser(null, name, BCrypt.withDefaults().hashToString(COST, password.toCharArray()),
                 RoleNames.join(RoleNames.requireKnown("roles", roles)), String.join(",", decides.stream().map(String::strip).toList()),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), createdBy, null));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), createdBy, null, ownerName == null ? null : ownerName.strip()));
         UserView view = UserView.of(saved);
         audit.changed("user", saved.id(), "create", null, view);
         return view;
@@ -59,6 +66,12 @@ public class LocalUsers {
     @Transactional(readOnly = true)
     public boolean any() {
         return users.count() > 0;
+    }
+
+    /** The contract owner name linked to a local user, if the user exists and an admin linked one. */
+    @Transactional(readOnly = true)
+    public Optional<String> ownerNameOf(String username) {
+        return users.findByUsername(username).map(LocalUser::ownerName);
     }
 
     /** The user if the password is theirs and they are not disabled; always spends one bcrypt check. */

@@ -31,7 +31,7 @@ class UserController {
     @Post
     HttpResponse<UserView> create(@Body @Valid UserRequest body, Authentication caller) {
         UserView created = users.create(body.username(), body.password(), body.roles(),
-                body.decides() == null ? List.of() : body.decides(), caller.getName());
+                body.decides() == null ? List.of() : body.decides(), body.ownerName(), caller.getName());
         return HttpResponse.created(created, URI.create("/api/admin/users/" + created.id()));
     }
 

@@ -9,10 +9,10 @@ import io.micronaut.serde.annotation.Serdeable;
 /** A user as admins see them; never the password hash. */
 @Serdeable
 public record UserView(long id, String username, List<String> roles, List<String> decides, Instant createdAt, String createdBy,
-                       @Nullable Instant disabledAt) {
+                       @Nullable Instant disabledAt, @Nullable String ownerName) {
 
     static UserView of(LocalUser u) {
         return new UserView(u.id(), u.username(), RoleNames.split(u.roles()), RoleNames.split(u.decides()), u.createdAt(), u.createdBy(),
-                u.disabledAt());
+                u.disabledAt(), u.ownerName());
     }
 }

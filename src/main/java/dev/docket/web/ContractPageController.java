@@ -25,6 +25,7 @@ import dev.docket.explain.Explanation;
 import dev.docket.explain.ExplanationService;
 import dev.docket.ranking.NotInQueueException;
 import dev.docket.explain.WhatIfService;
+import dev.docket.ranking.RankingService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -68,11 +69,15 @@ class ContractPageController {
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
+    private final RankingService rankings;
+    private final PerRanking<Long, List<String>> moves;
 
     ContractPageController(ContractService contracts, ExplanationService explanations, WhatIfService whatIfs,
                            ContractHistory history, ApprovalService approvals, CommentRepository comments,
                            OverrideService overrides, Validator validator, JsonMapper json, Clock clock,
-                           Actors actors, AuditLog audit) {
+                           Actors actors, AuditLog audit, RankingService rankings) {
+        this.rankings = rankings;
+        this.moves = new PerRanking<>(4096);
         this.contracts = contracts;
         this.explanations = explanations;
         this.whatIfs = whatIfs;
@@ -93,7 +98,7 @@ class ContractPageController {
         ContractView contract = contracts.get(id);
         Explanation explanation = null;
         try {
-            explanation = explanations.explain(id);
+            explanation = explanations.explain(id, false);
         } catch (NotInQueueException closed) {
             // Signed, approved or withdrawn: the page still shows its record, history and thread.
         }
@@ -115,6 +120,21 @@ class ContractPageController {
         ContractView contract = contracts.get(id);
         List<HistoryPoint> points = history.of(id, contract.createdAt(), clock.instant());
         return new ModelAndView<>("contract-history", Map.of("history", points, "historyJson", chartJson(points)));
+    }
+
+    /**
+     * "What moves it up", loaded by the page after it is shown: the counterfactuals run the live rules on dozens of
+     * changed copies of the contract. They depend only on the ranking, so they are kept for it.
+     */
+    @Get(uri = "/moves", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> moves(@PathVariable long id) {
+        List<String> actions;
+        try {
+            actions = moves.of(rankings.current(), id, () -> ContractPageView.actions(explanations.explain(id)));
+        } catch (NotInQueueException closed) {
+            actions = List.of();
+        }
+        return new ModelAndView<>("contract-moves", Map.of("actions", actions));
     }
 
     /** The what-if: the live rules score a changed copy; nothing is saved, so a GET that anyone may repeat. */

@@ -21,9 +21,9 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
                                List<ApprovalView> approvals,
                                List<CommentView> comments, @Nullable OverrideView override, LocalDate today) {
 
-    /** The counterfactuals as things a rep can do, one sentence each, as the explanation words them. */
-    public List<String> actions() {
-        if (explanation == null || explanation.counterfactuals() == null) {
+    /** The counterfactuals as things a rep can do, one sentence each, as the explanation words them; none when not explored. */
+    static List<String> actions(Explanation explanation) {
+        if (explanation.counterfactuals() == null) {
             return List.of();
         }
         Counterfactuals cf = explanation.counterfactuals();
@@ -36,7 +36,7 @@ public record ContractPageView(ContractView contract, @Nullable Explanation expl
         if (cf.time() != null) {
             actions.add(cf.time().summary());
         }
-        return actions;
+        return List.copyOf(actions);
     }
 
     public List<Paper> papers() {

@@ -3,6 +3,8 @@ package dev.docket.web;
 import dev.docket.contract.ContractStatus;
 import dev.docket.contract.ContractType;
 import dev.docket.facts.Lane;
+import java.util.Map;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -26,10 +28,12 @@ class QueueController {
 
     private final Actors actors;
     private final QueuePages pages;
+    private final MyDeals myDeals;
 
-    QueueController(QueuePages pages, Actors actors) {
+    QueueController(QueuePages pages, Actors actors, MyDeals myDeals) {
         this.pages = pages;
         this.actors = actors;
+        this.myDeals = myDeals;
     }
 
     @View("queue")
@@ -39,9 +43,17 @@ class QueueController {
                  @QueryValue @Nullable ContractType type, @QueryValue @Nullable ContractStatus status,
                  @QueryValue @Nullable @Size(max = 200) String q,
                  @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
-                 @QueryValue(defaultValue = "25") @Min(1) @Max(200) int size) {
+                 @QueryValue(defaultValue = "25") @Min(1) @Max(200) int size,
+                 @QueryValue(defaultValue = "false") boolean mine) {
+        Actor actor = actors.of(request);
+        String notice = "";
+        if (mine) {
+            MyDeals.Mine my = myDeals.of(actor);
+            owner = my.owner() != null ? my.owner() : owner;
+            notice = my.notice();
+        }
         QueueView view = pages.page(new QueueQuery(owner, team, lane, type, status, q, page, size));
-        return Page.model(new Page("Queue", "queue", actors.of(request)), view);
+        return Map.of("page", new Page("Queue", "queue", actor), "m", view, "notice", notice);
     }
 
     @View("queue-rows")

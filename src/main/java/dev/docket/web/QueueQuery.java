@@ -29,6 +29,11 @@ public record QueueQuery(@Nullable String owner, @Nullable String team, @Nullabl
         return owner != null || team != null || type != null || status != null || q != null;
     }
 
+    /** The same filters and search on their first page: what a search matched does not depend on the page shown. */
+    QueueQuery firstPage() {
+        return new QueueQuery(owner, team, lane, type, status, q, 0, 0);
+    }
+
     boolean matches(ContractSummary c) {
         return (owner == null || owner.equalsIgnoreCase(c.owner()))
                 && (team == null || team.equalsIgnoreCase(c.team()))

@@ -1,7 +1,10 @@
 package dev.docket.webhook;
 
-final class WebhookConflictException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+final class WebhookConflictException extends DocketException {
     WebhookConflictException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, null, message);
     }
 }

@@ -1,7 +1,10 @@
 package dev.docket.webhook;
 
-final class WebhookNotFoundException extends RuntimeException {
+import dev.docket.system.DocketException;
+import io.micronaut.http.HttpStatus;
+
+final class WebhookNotFoundException extends DocketException {
     WebhookNotFoundException(String what, long id) {
-        super("There is no " + what + " " + id);
+        super(HttpStatus.NOT_FOUND, null, "There is no " + what + " " + id);
     }
 }

@@ -37,6 +37,12 @@ public final class People {
                 Map.of("username", username, "password", password, "roles", roles, "decides", decides)));
     }
 
+    /** A local user linked to the contract owner {@code ownerName}, whose deals are theirs in the queue's "My deals". */
+    public void user(String username, String password, List<String> roles, String ownerName) {
+        http.exchange(HttpRequest.POST("/api/admin/users",
+                Map.of("username", username, "password", password, "roles", roles, "ownerName", ownerName)));
+    }
+
     /** The request sent as the bearer of {@code token}. */
     public static <T> MutableHttpRequest<T> as(String token, MutableHttpRequest<T> request) {
         return request.bearerAuth(token);

@@ -120,6 +120,10 @@ class QueueAndContractBrowserIT extends DatabaseTest {
         browser.settle();
         assertThat(browser.driver.findElement(By.id("sentence")).getText()).contains(title).contains("#2 of");
         assertThat(browser.driver.findElements(By.cssSelector("#h-points ~ table tbody tr"))).isNotEmpty();
+        // The counterfactuals arrive after the page is shown, as actions with the place each leads to.
+        browser.wait.until(d -> !d.findElements(By.cssSelector("#actions li")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector("#actions li"))).extracting(WebElement::getText)
+                .anySatisfy(a -> assertThat(a).matches("(Pass|Change|Wait).*"));
 
         WebElement expansion = browser.driver.findElement(By.name("expansion"));
         expansion.clear();
@@ -170,6 +174,38 @@ class QueueAndContractBrowserIT extends DatabaseTest {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         open("/contracts/11");
         browser.screenshots("contract");
+    }
+
+    @Test
+    void myDealsShowsTheSignedInRepsOwnDealsAndSaysWhyWhenItCannot() {
+        open("/");
+        String owner = column(3).get(0);
+        browser.driver.findElement(By.id("my-deals")).click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-deals-notice")));
+        assertThat(browser.driver.findElement(By.id("my-deals-notice")).getText()).contains("Sign in to see your deals");
+        assertThat(column(1)).startsWith("#1", "#2");
+
+        People people = new People(client.toBlocking());
+        people.user("Unlinked Rep", "unlinked-password-1", List.of("viewer"), List.of());
+        browser.signIn(server.getURL(), "Unlinked Rep", "unlinked-password-1", "/?mine=true");
+        assertThat(browser.driver.findElement(By.id("my-deals-notice")).getText())
+                .contains("not linked to a contract owner").contains("Unlinked Rep");
+        browser.driver.manage().deleteAllCookies();
+
+        people.user("Linked Rep", "linked-password-12", List.of("viewer"), owner);
+        browser.signIn(server.getURL(), "Linked Rep", "linked-password-12", "/");
+        browser.driver.findElement(By.id("my-deals")).click();
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-deals-notice")));
+        browser.settle();
+        assertThat(browser.driver.findElement(By.id("my-deals-notice")).getText()).contains("Your deals").contains(owner);
+        assertThat(column(3)).isNotEmpty().allMatch(owner::equals);
+        Map<?, ?> ranking = new Api(client.toBlocking()).get("/api/ranking?size=200", Map.class);
+        long theirs = ((List<?>) ranking.get("items")).stream()
+                .filter(i -> owner.equals(((Map<?, ?>) ((Map<?, ?>) i).get("contract")).get("owner"))).count();
+        assertThat(browser.driver.findElement(By.cssSelector("#queue-rows .summary")).getText()).startsWith(theirs + " matching");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshots("my-deals");
+        browser.driver.manage().deleteAllCookies();
     }
 
     private void assertNoAlert() {

@@ -1,0 +1,82 @@
+package dev.docket.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.docket.fairness.FairnessReport;
+import dev.docket.fairness.FairnessService;
+import dev.docket.flow.FlowReport;
+import dev.docket.flow.FlowService;
+import dev.docket.access.Roles;
+import dev.docket.calendar.BusinessCalendar;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.View;
+
+/**
+ * The report pages: fairness (tables, overrides per week as a chart, value edits per owner) and flow (tables,
+ * closures per week as a chart, a CSV link). Both read a period that ends today unless asked otherwise.
+ */
+@Secured(Roles.VIEWER)
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReportPagesController {
+
+    private final Actors actors;
+    private final FairnessService fairness;
+    private final FlowService flows;
+    private final BusinessCalendar calendar;
+    private final JsonMapper json;
+
+    ReportPagesController(FairnessService fairness, FlowService flows, BusinessCalendar calendar, JsonMapper json,
+                          Actors actors) {
+        this.fairness = fairness;
+        this.flows = flows;
+        this.calendar = calendar;
+        this.json = json;
+        this.actors = actors;
+    }
+
+    @View("fairness")
+    @Get(uri = "/fairness", produces = MediaType.TEXT_HTML)
+    Object fairness(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
+            throws IOException {
+        LocalDate end = end(to);
+        FairnessReport report = fairness.report(from != null ? from : end.minusWeeks(12).plusDays(1), end);
+        List<FairnessReport.Week> weeks = report.weeks();
+        String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FairnessReport.Week::weekStart).toList()),
+                weeks.stream().map(FairnessReport.Week::total).toList(), weeks.stream().map(FairnessReport.Week::pins).toList()));
+        return Page.model(new Page("Fairness", "fairness", actors.of(request)), new FairnessView(report, chart));
+    }
+
+    @View("flow")
+    @Get(uri = "/flow", produces = MediaType.TEXT_HTML)
+    Object flow(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
+            throws IOException {
+        LocalDate end = end(to);
+        FlowReport report = flows.report(from != null ? from : end.minusWeeks(52).plusDays(1), end);
+        List<FlowReport.Week> weeks = report.throughput();
+        String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FlowReport.Week::weekStart).toList()),
+                weeks.stream().map(FlowReport.Week::closed).toList()));
+        return Page.model(new Page("Flow", "flow", actors.of(request)), new FlowView(report, chart));
+    }
+
+    private LocalDate end(@Nullable LocalDate to) {
+        return to != null ? to : calendar.today();
+    }
+
+    /** uPlot's x axis: each week's Monday as seconds since the epoch. */
+    private static List<Long> epochSeconds(List<LocalDate> days) {
+        return days.stream().map(d -> d.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.docket.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.docket.support.DatabaseTest;
+import dev.docket.support.TestClock;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flow report over transitions written straight to the table, against numbers worked out by hand for a small
+ * history with the awkward cases, and against the pass over repository entities it replaced, on a random history.
+ */
+@MicronautTest(transactional = false)
+class FlowReportIT extends DatabaseTest {
+
+    @Inject
+    StatusTransitionRepository transitions;
+
+    @Inject
+    FlowService flows;
+
+    @Inject
+    TestClock clock;
+
+    private long nextId = 1;
+
+    @BeforeEach
+    void noTransitions() {
+        transitions.deleteAll();
+        clock.set(TestClock.START); // Monday 2026-11-02 09:00 UTC
+    }
+
+    @Test
+    void aSmallHistoryGivesTheHandComputedReport() {
+        long c1 = add("MSA", "Central", "v1", "READY 2026-10-01T00:00:00Z", "IN_REVIEW 2026-10-02T12:00:00Z",
+                "APPROVED 2026-10-05T00:00:00Z", "SIGNED 2026-10-06T00:00:00Z");
+        // Withdrawn after a second READY: the deal starts at the first one, and a withdrawn deal waits no more.
+        add("NDA", "West", "v1", "READY 2026-10-03T00:00:00Z", "READY 2026-10-04T00:00:00Z", "WITHDRAWN 2026-10-10T00:00:00Z");
+        // Ready before the period too: the deal starts at its first READY inside it; still waiting at "now".
+        add("MSA", "West", null, "READY 2026-09-25T00:00:00Z", "READY 2026-10-07T00:00:00Z");
+        // A review before READY does not count; one at READY's own instant, recorded after it, does (0 h).
+        add("MSA", "Central", "v2", "IN_REVIEW 2026-10-10T00:00:00Z", "READY 2026-10-11T00:00:00Z",
+                "IN_REVIEW 2026-10-11T00:00:00Z", "SIGNED 2026-10-11T01:30:00Z");
+        // Five days and a millisecond is over the 5-day service level; exactly five days is not.
+        add("NDA", "Central", "v2", "READY 2026-10-20T00:00:00Z", "IN_REVIEW 2026-10-25T00:00:00.001Z");
+        add("DPA", "Central", "v2", "READY 2026-10-21T00:00:00Z", "IN_REVIEW 2026-10-26T00:00:00Z");
+        // Ready on the period's last day, reviewed after it: counted, with its 2 h wait.
+        add("NDA", "West", "v1", "READY 2026-10-31T23:00:00Z", "IN_REVIEW 2026-11-01T01:00:00Z");
+        // Ready after the period: not a deal of it; its approval is after the period too.
+        add("MSA", "Central", "v1", "READY 2026-11-01T00:00:00Z", "APPROVED 2026-11-01T02:00:00Z");
+        // Waits whole minutes: 72 h 59 min 59.999 s counts as 72 h 59 min = 72.98 h.
+        add("MSA", "Central", "v1", "READY 2026-10-02T00:00:00Z", "NOT_READY 2026-10-03T00:00:00Z",
+                "READY 2026-10-04T00:00:00Z", "IN_REVIEW 2026-10-05T00:59:59.999Z");
+        // Closed without a READY in the period: a closure in its week, not a deal.
+        add("ORDER_FORM", "East", "v1", "APPROVED 2026-10-15T00:00:00Z");
+
+        FlowReport r = flows.report(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"));
+
+        assertThat(r.overall()).isEqualTo(new FlowReport.Group("all", 8, 6, 2, 1, 36.0, 120.0, 1.5, 96.0, 0.25, 0.67));
+        assertThat(r.byType()).containsExactly(
+                new FlowReport.Group("DPA", 1, 1, 0, 0, 120.0, 120.0, null, null, 0.0, null),
+                new FlowReport.Group("MSA", 4, 3, 2, 0, 36.0, 72.98, 1.5, 96.0, 0.25, 1.0),
+                new FlowReport.Group("NDA", 3, 2, 0, 1, 2.0, 120.0, null, null, 0.33, 0.0));
+        assertThat(r.byTeam()).containsExactly(
+                new FlowReport.Group("Central", 5, 5, 2, 0, 72.98, 120.0, 1.5, 96.0, 0.2, 1.0),
+                new FlowReport.Group("West", 3, 1, 0, 1, 2.0, 2.0, null, null, 0.33, 0.0));
+        assertThat(r.byRuleVersion()).containsExactly(
+                new FlowReport.Group("(before versions were recorded)", 1, 0, 0, 0, null, null, null, null, 1.0, null),
+                new FlowReport.Group("v1", 4, 3, 1, 1, 36.0, 72.98, 96.0, 96.0, 0.0, 0.5),
+                new FlowReport.Group("v2", 3, 3, 1, 0, 120.0, 120.0, 1.5, 1.5, 0.33, 1.0));
+        assertThat(r.throughput()).extracting(w -> w.weekStart() + "=" + w.closed())
+                .containsExactly("2026-09-28=0", "2026-10-05=3", "2026-10-12=1", "2026-10-19=0", "2026-10-26=0");
+        assertThat(c1).isPositive();
+    }
+
+    @Test
+    void anEmptyPeriodHasAnEmptyOverallGroupAndZeroWeeks() {
+        FlowReport r = flows.report(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-07"));
+        assertThat(r.overall()).isEqualTo(new FlowReport.Group("all", 0, 0, 0, 0, null, null, null, null, 0.0, null));
+        assertThat(r.byType()).isEmpty();
+        assertThat(r.throughput()).extracting(FlowReport.Week::closed).containsOnly(0);
+    }
+
+    @Test
+    void aRandomHistoryGivesWhatThePassOverTheRowsGave() {
+        Random random = new Random(14);
+        String[] types = {"MSA", "NDA", "DPA", "ORDER_FORM"};
+        String[] teams = {"Central", "East", "West"};
+        String[] versions = {null, "v1", "v2", "v3"};
+        Instant base = Instant.parse("2026-08-01T00:00:00Z");
+        List<StatusTransition> rows = new ArrayList<>();
+        for (long c = 1; c <= 400; c++) {
+            Instant t = base.plus(Duration.ofMinutes(random.nextInt(90 * 24 * 60)));
+            int steps = 1 + random.nextInt(5);
+            String type = types[random.nextInt(types.length)];
+            String team = teams[random.nextInt(teams.length)];
+            for (int s = 0; s < steps; s++) {
+                String state = switch (random.nextInt(8)) {
+                    case 0, 1, 2 -> "READY";
+                    case 3 -> "NOT_READY";
+                    case 4, 5 -> "IN_REVIEW";
+                    case 6 -> random.nextBoolean() ? "APPROVED" : "SIGNED";
+                    default -> "WITHDRAWN";
+                };
+                rows.add(new StatusTransition(null, c, state, t, versions[random.nextInt(versions.length)], type, team, false));
+                if (!state.equals("READY") && !state.equals("NOT_READY") && !state.equals("IN_REVIEW")) {
+                    break; // as the lifecycle allows: nothing follows a withdrawal, an approval or a signature here
+                }
+                // Whole minutes, often none: ties on the same instant are ordered by id.
+                t = t.plus(Duration.ofMinutes(random.nextInt(3) == 0 ? 0 : random.nextInt(12 * 24 * 60)));
+            }
+        }
+        transitions.saveAll(rows);
+        clock.set(Instant.parse("2026-11-20T10:30:00Z"));
+        for (String[] period : new String[][] {{"2026-08-01", "2026-10-31"}, {"2026-09-03", "2026-09-17"}, {"2026-07-01", "2026-11-20"}}) {
+            LocalDate from = LocalDate.parse(period[0]);
+            LocalDate to = LocalDate.parse(period[1]);
+            FlowReport expected = Reference.report(transitions.findAll(), from, to, clock.instant(), Duration.ofDays(5));
+            assertThat(flows.report(from, to)).as("%s to %s", from, to).isEqualTo(expected);
+            assertThat(expected.overall().deals()).isPositive();
+        }
+    }
+
+    private long add(String type, String team, String version, String... moves) {
+        long contract = nextId++;
+        for (String move : moves) {
+            String[] parts = move.split(" ");
+            transitions.save(new StatusTransition(null, contract, parts[0], Instant.parse(parts[1]), version, type, team, false));
+        }
+        return contract;
+    }
+
+    /** The pass over every row of the period, as repository entities, that FlowService made before FlowQueries. */
+    private static final class Reference {
+
+        static FlowReport report(Iterable<StatusTransition> all, LocalDate from, LocalDate to, Instant now, Duration level) {
+            Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant until = now.isAfter(end) ? now.plusSeconds(1) : end;
+            List<StatusTransition> rows = new ArrayList<>();
+            all.forEach(t -> {
+                if (!t.movedAt().isBefore(start) && t.movedAt().isBefore(until)) {
+                    rows.add(t);
+                }
+            });
+            rows.sort((a, b) -> a.movedAt().equals(b.movedAt()) ? Long.compare(a.id(), b.id()) : a.movedAt().compareTo(b.movedAt()));
+            Map<Long, Deal> deals = new LinkedHashMap<>();
+            Map<LocalDate, Integer> weeks = new TreeMap<>();
+            for (LocalDate w = monday(from); !w.isAfter(to); w = w.plusWeeks(1)) {
+                weeks.put(w, 0);
+            }
+            for (StatusTransition t : rows) {
+                boolean closes = t.state().equals("APPROVED") || t.state().equals("SIGNED");
+                if (closes && t.movedAt().isBefore(end)) {
+                    weeks.merge(monday(t.movedAt().atZone(ZoneOffset.UTC).toLocalDate()), 1, Integer::sum);
+                }
+                Deal deal = deals.get(t.contractId());
+                if (deal == null) {
+                    if (t.state().equals("READY") && t.movedAt().isBefore(end)) {
+                        deals.put(t.contractId(), new Deal(t));
+                    }
+                    continue;
+                }
+                deal.see(t, closes);
+            }
+            long sla = level.toMillis();
+            List<Deal> list = new ArrayList<>(deals.values());
+            return new FlowReport(from, to, level, group("all", list, now, sla),
+                    groups(list, d -> d.ready.contractType(), now, sla), groups(list, d -> d.ready.team(), now, sla),
+                    groups(list, d -> d.ready.ruleVersion() == null ? "(before versions were recorded)" : d.ready.ruleVersion(), now, sla),
+                    weeks.entrySet().stream().map(e -> new FlowReport.Week(e.getKey(), e.getValue())).toList());
+        }
+
+        private static LocalDate monday(LocalDate day) {
+            return day.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        }
+
+        private static List<FlowReport.Group> groups(List<Deal> deals, Function<Deal, String> key, Instant now, long sla) {
+            Map<String, List<Deal>> by = new TreeMap<>();
+            for (Deal d : deals) {
+                by.computeIfAbsent(key.apply(d), k -> new ArrayList<>()).add(d);
+            }
+            return by.entrySet().stream().map(e -> group(e.getKey(), e.getValue(), now, sla)).toList();
+        }
+
+        private static FlowReport.Group group(String name, List<Deal> deals, Instant now, long sla) {
+            double[] waits = deals.stream().filter(d -> d.inReview != null).mapToDouble(d -> hours(d.ready.movedAt(), d.inReview)).toArray();
+            double[] cycles = deals.stream().filter(d -> d.closed != null).mapToDouble(d -> hours(d.ready.movedAt(), d.closed)).toArray();
+            int closed = cycles.length;
+            int withdrawn = (int) deals.stream().filter(d -> d.withdrawn).count();
+            long over = deals.stream().filter(d -> {
+                Instant until = d.inReview != null ? d.inReview : d.closed != null ? d.closed : d.withdrawn ? null : now;
+                return until != null && Duration.between(d.ready.movedAt(), until).toMillis() > sla;
+            }).count();
+            return new FlowReport.Group(name, deals.size(), waits.length, closed, withdrawn, percentile(waits, 50),
+                    percentile(waits, 90), percentile(cycles, 50), percentile(cycles, 90),
+                    deals.isEmpty() ? 0 : round((double) over / deals.size()),
+                    closed + withdrawn == 0 ? null : round((double) closed / (closed + withdrawn)));
+        }
+
+        private static double hours(Instant from, Instant to) {
+            return Duration.between(from, to).toMinutes() / 60.0;
+        }
+
+        private static Double percentile(double[] values, int p) {
+            if (values.length == 0) {
+                return null;
+            }
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+            return round(sorted[Math.max(0, rank - 1)]);
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 100.0) / 100.0;
+        }
+
+        private static final class Deal {
+            final StatusTransition ready;
+            Instant inReview;
+            Instant closed;
+            boolean withdrawn;
+
+            Deal(StatusTransition ready) {
+                this.ready = ready;
+            }
+
+            void see(StatusTransition t, boolean closes) {
+                if (t.state().equals("IN_REVIEW") && inReview == null) {
+                    inReview = t.movedAt();
+                } else if (closes && closed == null && !withdrawn) {
+                    closed = t.movedAt();
+                } else if (t.state().equals("WITHDRAWN") && closed == null) {
+                    withdrawn = true;
+                }
+            }
+        }
+    }
+}
