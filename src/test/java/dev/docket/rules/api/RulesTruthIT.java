@@ -227,7 +227,7 @@ class RulesTruthIT extends DatabaseTest {
                     dealValue: 1000000
                 expectations:
                   - contributed: {rule: Deal value, contract: big, points: 30}
-                  - reasonContains: {contract: big, rule: Deal value, text: "deal value 1,000,000"}
+                  - reasonContains: {contract: big, rule: Deal value, text: "worth $1,000,000"}
                 """);
         awaitStatus(s -> s.lastAttempt() != null && s.lastAttempt().activated());
         String halved = FOLDER.read("value.drl").replace("10.0 * Math.log10", "5.0 * Math.log10");
