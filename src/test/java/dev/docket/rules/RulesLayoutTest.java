@@ -1,7 +1,5 @@
 package dev.docket.rules;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -44,7 +42,5 @@ class RulesLayoutTest {
             .whereLayer("check").mayOnlyBeAccessedByLayers("version", "face", "api", "watch")
             .whereLayer("scenario").mayOnlyBeAccessedByLayers("check", "face", "api")
             .whereLayer("scoring").mayOnlyBeAccessedByLayers("scenario", "check", "version", "face", "api", "watch")
-            .whereLayer("table").mayOnlyBeAccessedByLayers("check")
-            // The business-day count is moving out of rules into one calendar for rules and forecast alike.
-            .ignoreDependency(alwaysTrue(), name("dev.docket.rules.BusinessDays"));
+            .whereLayer("table").mayOnlyBeAccessedByLayers("check");
 }
