@@ -2,7 +2,6 @@ package dev.docket.flow;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,20 +19,20 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
- * Computes the flow report from the recorded status transitions in one pass over the period's rows, read as plain
- * columns ({@link FlowQueries}): mapping 170,000 rows (a year at 100,000 contracts) to entities took most of the time.
+ * Computes the flow report from the recorded status transitions: one pass over each contract's moves, held in memory
+ * by {@link FlowHistory} and brought up to date from the table before each report.
  */
 @Singleton
 public class FlowService {
 
     static final int MAX_DAYS = 731;
 
-    private final FlowQueries transitions;
+    private final FlowHistory history;
     private final FlowProperties properties;
     private final Clock clock;
 
-    FlowService(FlowQueries transitions, FlowProperties properties, Clock clock) {
-        this.transitions = transitions;
+    FlowService(FlowHistory history, FlowProperties properties, Clock clock) {
+        this.history = history;
         this.properties = properties;
         this.clock = clock;
     }
@@ -47,44 +45,67 @@ public class FlowService {
             throw new InvalidFieldException("to", "the period " + from + " to " + to + " is longer than " + MAX_DAYS
                     + " days; ask for two years or less at a time");
         }
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant now = clock.instant();
-        // Deals that became ready in the period may be reviewed and closed after it, so read up to now.
-        List<FlowQueries.Row> rows = transitions.between(
-                start, now.isAfter(end) ? now.plusSeconds(1) : end);
-        Map<Long, Deal> deals = new LinkedHashMap<>();
-        Map<LocalDate, Integer> weeks = new TreeMap<>();
-        for (LocalDate w = monday(from); !w.isAfter(to); w = w.plusWeeks(1)) {
-            weeks.put(w, 0);
-        }
-        for (FlowQueries.Row t : rows) {
-            boolean closes = t.state().equals("APPROVED") || t.state().equals("SIGNED");
-            if (closes && t.movedAt().isBefore(end)) {
-                weeks.merge(monday(t.movedAt().atZone(ZoneOffset.UTC).toLocalDate()), 1, Integer::sum);
-            }
-            Deal deal = deals.get(t.contractId());
-            if (deal == null) {
-                if (t.state().equals(StatusTransition.READY) && t.movedAt().isBefore(end)) {
-                    deals.put(t.contractId(), new Deal(t));
+        Instant endInstant = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long start = micros(from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        long end = micros(endInstant);
+        Instant nowInstant = clock.instant();
+        long now = micros(nowInstant);
+        // Deals that became ready in the period may be reviewed and closed after it, so read up to now (rounded up:
+        // a move in now's microsecond but before its nanoseconds is already past).
+        long until = nowInstant.isAfter(endInstant) ? micros(nowInstant.plusSeconds(1).plusNanos(999)) : end;
+        LocalDate firstMonday = monday(from);
+        int[] weeks = new int[(int) (ChronoUnit.WEEKS.between(firstMonday, monday(to)) + 1)];
+        List<Deal> all = new ArrayList<>();
+        for (FlowHistory.Move[] moves : history.contracts()) {
+            Deal deal = null;
+            for (FlowHistory.Move t : moves) {
+                if (t.at() < start) {
+                    continue;
                 }
-                continue;
+                if (t.at() >= until) {
+                    break;
+                }
+                boolean closes = t.state().equals("APPROVED") || t.state().equals("SIGNED");
+                if (closes && t.at() < end) {
+                    weeks[(int) ChronoUnit.WEEKS.between(firstMonday, monday(day(t.at())))]++;
+                }
+                if (deal == null) {
+                    if (t.state().equals(StatusTransition.READY) && t.at() < end) {
+                        deal = new Deal(t);
+                    }
+                    continue;
+                }
+                deal.see(t, closes);
             }
-            deal.see(t, closes);
+            if (deal != null) {
+                all.add(deal);
+            }
         }
         long sla = properties.serviceLevel().toMillis();
-        List<Deal> all = new ArrayList<>(deals.values());
+        List<FlowReport.Week> throughput = new ArrayList<>(weeks.length);
+        for (int w = 0; w < weeks.length; w++) {
+            throughput.add(new FlowReport.Week(firstMonday.plusWeeks(w), weeks[w]));
+        }
         return new FlowReport(from, to, properties.serviceLevel(), group("all", all, now, sla),
                 groups(all, d -> d.ready.contractType(), now, sla), groups(all, d -> d.ready.team(), now, sla),
                 groups(all, d -> d.ready.ruleVersion() == null ? "(before versions were recorded)" : d.ready.ruleVersion(), now, sla),
-                weeks.entrySet().stream().map(e -> new FlowReport.Week(e.getKey(), e.getValue())).toList());
+                throughput);
     }
 
     private static LocalDate monday(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private static List<FlowReport.Group> groups(List<Deal> deals, Function<Deal, String> key, Instant now, long sla) {
+    /** Epoch microseconds, rounded down: the precision of moved_at. */
+    private static long micros(Instant i) {
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+    }
+
+    private static LocalDate day(long micros) {
+        return LocalDate.ofEpochDay(Math.floorDiv(micros, 86_400_000_000L));
+    }
+
+    private static List<FlowReport.Group> groups(List<Deal> deals, Function<Deal, String> key, long now, long sla) {
         Map<String, List<Deal>> by = new TreeMap<>();
         for (Deal d : deals) {
             by.computeIfAbsent(key.apply(d), k -> new ArrayList<>()).add(d);
@@ -92,14 +113,14 @@ public class FlowService {
         return by.entrySet().stream().map(e -> group(e.getKey(), e.getValue(), now, sla)).toList();
     }
 
-    private static FlowReport.Group group(String name, List<Deal> deals, Instant now, long sla) {
-        double[] waits = deals.stream().filter(d -> d.inReview != null).mapToDouble(d -> hours(d.ready.movedAt(), d.inReview)).toArray();
-        double[] cycles = deals.stream().filter(d -> d.closed != null).mapToDouble(d -> hours(d.ready.movedAt(), d.closed)).toArray();
+    private static FlowReport.Group group(String name, List<Deal> deals, long now, long sla) {
+        double[] waits = deals.stream().filter(d -> d.inReview != NONE).mapToDouble(d -> hours(d.ready.at(), d.inReview)).toArray();
+        double[] cycles = deals.stream().filter(d -> d.closed != NONE).mapToDouble(d -> hours(d.ready.at(), d.closed)).toArray();
         int closed = cycles.length;
         int withdrawn = (int) deals.stream().filter(d -> d.withdrawn).count();
         long over = deals.stream().filter(d -> {
-            Instant until = d.inReview != null ? d.inReview : d.closed != null ? d.closed : d.withdrawn ? null : now;
-            return until != null && Duration.between(d.ready.movedAt(), until).toMillis() > sla;
+            long until = d.inReview != NONE ? d.inReview : d.closed != NONE ? d.closed : d.withdrawn ? NONE : now;
+            return until != NONE && Math.floorDiv(until - d.ready.at(), 1000L) > sla;
         }).count();
         return new FlowReport.Group(name, deals.size(), waits.length, closed, withdrawn, percentile(waits, 50),
                 percentile(waits, 90), percentile(cycles, 50), percentile(cycles, 90),
@@ -107,8 +128,9 @@ public class FlowService {
                 closed + withdrawn == 0 ? null : round((double) closed / (closed + withdrawn)));
     }
 
-    private static double hours(Instant from, Instant to) {
-        return Duration.between(from, to).toMinutes() / 60.0;
+    /** Whole minutes, as hours. */
+    private static double hours(long from, long to) {
+        return Math.floorDiv(to - from, 60_000_000L) / 60.0;
     }
 
     /** Nearest-rank percentile; null for an empty sample. */
@@ -126,23 +148,25 @@ public class FlowService {
         return Math.round(v * 100.0) / 100.0;
     }
 
+    private static final long NONE = Long.MIN_VALUE;
+
     /** One deal's way from ready to review and to its end. */
     private static final class Deal {
-        final FlowQueries.Row ready;
-        Instant inReview;
-        Instant closed;
+        final FlowHistory.Move ready;
+        long inReview = NONE;
+        long closed = NONE;
         boolean withdrawn;
 
-        Deal(FlowQueries.Row ready) {
+        Deal(FlowHistory.Move ready) {
             this.ready = ready;
         }
 
-        void see(FlowQueries.Row t, boolean closes) {
-            if (t.state().equals("IN_REVIEW") && inReview == null) {
-                inReview = t.movedAt();
-            } else if (closes && closed == null && !withdrawn) {
-                closed = t.movedAt();
-            } else if (t.state().equals("WITHDRAWN") && closed == null) {
+        void see(FlowHistory.Move t, boolean closes) {
+            if (t.state().equals("IN_REVIEW") && inReview == NONE) {
+                inReview = t.at();
+            } else if (closes && closed == NONE && !withdrawn) {
+                closed = t.at();
+            } else if (t.state().equals("WITHDRAWN") && closed == NONE) {
                 withdrawn = true;
             }
         }

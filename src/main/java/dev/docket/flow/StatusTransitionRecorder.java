@@ -40,22 +40,30 @@ class StatusTransitionRecorder {
     private final RuleVersionStore versions;
     private final Clock clock;
     private final ExecutorService blocking;
+    private final FlowHistory history;
 
     StatusTransitionRecorder(StatusTransitionRepository transitions, ContractRepository contracts, ActiveRuleSet rules,
                              RuleVersionStore versions, Clock clock,
-                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking, FlowHistory history) {
         this.transitions = transitions;
         this.contracts = contracts;
         this.rules = rules;
         this.versions = versions;
         this.clock = clock;
         this.blocking = blocking;
+        this.history = history;
     }
 
-    /** Off the start-up thread: at 100,000 contracts the backfill writes for minutes, and other start-up work waits on that thread. */
+    /**
+     * Off the start-up thread: at 100,000 contracts the backfill writes for minutes, and other start-up work waits on
+     * that thread. Then the flow report's copy of the table is read once, so the first report does not pay for it.
+     */
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        blocking.execute(this::backfill);
+        blocking.execute(() -> {
+            backfill();
+            history.contracts();
+        });
     }
 
     @EventListener

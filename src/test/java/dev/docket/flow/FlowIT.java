@@ -6,6 +6,7 @@ import static dev.docket.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import dev.docket.contract.ContractView;
 import dev.docket.support.Api;
@@ -64,6 +65,34 @@ class FlowIT extends DatabaseTest {
         assertThat(csv.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).startsWith("text/csv"));
         assertThat(csv.body()).startsWith("dimension,group,deals,reviewed,closed,withdrawn,")
                 .contains("all,all,3,1,1,1,48.0,48.0,72.0,72.0,0.33,0.5");
+    }
+
+    @Test
+    void aMoveShowsInTheNextReportAtOnce() {
+        // December, so the other test's November report does not see this contract, in whichever order they run.
+        clock.set(Instant.parse("2026-12-07T09:00:00Z"));
+        ContractView c = api.create(contract("FL-NOW", "gates", allGatesPassed(), "contractType", "DPA", "team", "Now"));
+        String flow = "/api/reports/flow?from=2026-12-01&to=2026-12-31";
+        FlowReport before = api.get(flow, FlowReport.class);
+        assertThat(team(before, "Now")).satisfies(g -> {
+            assertThat(g.deals()).isEqualTo(1);
+            assertThat(g.reviewed()).isZero();
+        });
+
+        clock.advance(Duration.ofHours(3));
+        api.exchange(HttpRequest.PATCH("/api/contracts/" + c.id(), map("version", c.version(), "status", "IN_REVIEW")),
+                ContractView.class);
+
+        FlowReport after = api.get(flow, FlowReport.class);
+        assertThat(team(after, "Now")).satisfies(g -> {
+            assertThat(g.reviewed()).isEqualTo(1);
+            assertThat(g.medianWaitHours()).isEqualTo(3.0);
+        });
+        assertThat(after.overall().reviewed()).isEqualTo(before.overall().reviewed() + 1);
+    }
+
+    private static FlowReport.Group team(FlowReport report, String name) {
+        return report.byTeam().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
