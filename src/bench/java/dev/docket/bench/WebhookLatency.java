@@ -47,6 +47,10 @@ public final class WebhookLatency {
     /** Approval id → nanoTime the request that made it was sent; and → nanoTime its delivery arrived. */
     private final Map<Long, Long> sent = new ConcurrentHashMap<>();
     private final Map<Long, Long> received = new ConcurrentHashMap<>();
+    /** Approval id → wall-clock ms from the event's occurredAt (its write, before commit) to its delivery's arrival. */
+    private final Map<Long, Long> afterCommit = new ConcurrentHashMap<>();
+    /** Nanoseconds from sending each accepted change to Docket's answer: what webhooks cost the writes. */
+    private final List<Long> writes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final AtomicInteger failedChanges = new AtomicInteger();
@@ -62,8 +66,8 @@ public final class WebhookLatency {
         String[] words = args.length == 1 ? args[0].trim().split("\\s+") : args;
         Map<String, String> o = new java.util.HashMap<>();
         for (int i = 0; i + 1 < words.length; i += 2) {
-            if (!List.of("--url", "--token", "--rate", "--seconds", "--contracts").contains(words[i])) {
-                System.err.println("Usage: WebhookLatency [--url http://localhost:8080] [--token TOKEN] [--rate 100] [--seconds 60] [--contracts 50]");
+            if (!List.of("--url", "--token", "--rate", "--seconds", "--contracts", "--subscribe").contains(words[i])) {
+                System.err.println("Usage: WebhookLatency [--url http://localhost:8080] [--token TOKEN] [--rate 100] [--seconds 60] [--contracts 50] [--subscribe true|false]");
                 System.exit(2);
             }
             o.put(words[i].substring(2), words[i + 1]);
@@ -71,15 +75,16 @@ public final class WebhookLatency {
         WebhookLatency bench = new WebhookLatency(o.getOrDefault("url", "http://localhost:8080"),
                 o.getOrDefault("token", System.getenv().getOrDefault("DOCKET_TOKEN", "")));
         bench.run(Integer.parseInt(o.getOrDefault("rate", "100")), Integer.parseInt(o.getOrDefault("seconds", "60")),
-                Integer.parseInt(o.getOrDefault("contracts", "50")));
+                Integer.parseInt(o.getOrDefault("contracts", "50")), Boolean.parseBoolean(o.getOrDefault("subscribe", "true")));
         System.exit(0); // the receiver's and the HTTP client's threads would keep the JVM alive
     }
 
-    private void run(int rate, int seconds, int contractCount) throws Exception {
+    private void run(int rate, int seconds, int contractCount, boolean subscribe) throws Exception {
         HttpServer receiver = receiver();
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        Map<String, Object> subscription = call("POST", "/api/webhooks",
-                Map.of("url", hook, "events", List.of("APPROVAL_REQUESTED"), "description", "webhook latency bench"));
+        // Without a subscription the same changes are made, as the baseline of what the writes cost with none.
+        Map<String, Object> subscription = subscribe ? call("POST", "/api/webhooks",
+                Map.of("url", hook, "events", List.of("APPROVAL_REQUESTED"), "description", "webhook latency bench")) : Map.of();
         secret = (String) subscription.get("secret");
         List<Long> contracts = new ArrayList<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
@@ -89,7 +94,7 @@ public final class WebhookLatency {
                     "contractType", "NDA", "paper", "OURS", "dealValue", Map.of("amount", 1000 + i, "currency", "USD"),
                     "targetCloseDate", "2027-01-15")).get("id")).longValue());
         }
-        System.out.printf(Locale.ROOT, "Subscribed %s; %d changes/s for %d s over %d contracts%n", hook, rate, seconds, contractCount);
+        System.out.printf(Locale.ROOT, (subscribe ? "Subscribed" : "Not subscribed") + " %s; %d changes/s for %d s over %d contracts%n", hook, rate, seconds, contractCount);
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         List<CompletableFuture<?>> requests = new ArrayList<>();
@@ -108,18 +113,31 @@ public final class WebhookLatency {
                             failedChanges.incrementAndGet(); // Docket refused or timed out: no change, no event
                             return null;
                         }
+                        writes.add(System.nanoTime() - sentAt);
                         sent.put(((Number) parse(response.body()).get("id")).longValue(), sentAt);
                         return null;
                     }));
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
         long drainUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!received.keySet().containsAll(sent.keySet()) && System.nanoTime() < drainUntil) {
+        while (subscribe && !received.keySet().containsAll(sent.keySet()) && System.nanoTime() < drainUntil) {
             Thread.sleep(100);
         }
         Thread.sleep(1000);
-        call("DELETE", "/api/webhooks/" + subscription.get("id"), null);
+        if (subscribe) {
+            call("DELETE", "/api/webhooks/" + subscription.get("id"), null);
+        }
         receiver.stop(0);
+        List<Long> writeTimes = new ArrayList<>(writes);
+        writeTimes.sort(null);
+        if (!writeTimes.isEmpty()) {
+            System.out.printf(Locale.ROOT, "write (POST approval) at %d/s: median %.0f ms, p99 %.0f ms, max %.0f ms%n", rate,
+                    ms(writeTimes, 0.50), ms(writeTimes, 0.99), writeTimes.get(writeTimes.size() - 1) / 1e6);
+        }
+        if (!subscribe) {
+            System.out.printf(Locale.ROOT, "changes: %d sent (%d refused)%n", sent.size() + failedChanges.get(), failedChanges.get());
+            return;
+        }
         report(rate, seconds);
     }
 
@@ -141,6 +159,11 @@ public final class WebhookLatency {
             System.out.printf(Locale.ROOT, "change -> receipt at %d/s for %d s: median %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     rate, seconds, ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99),
                     latencies.get(latencies.size() - 1) / 1e6);
+            List<Long> committed = new ArrayList<>();
+            afterCommit.values().forEach(millis -> committed.add(millis * 1_000_000));
+            committed.sort(null);
+            System.out.printf(Locale.ROOT, "event written -> receipt (occurredAt to arrival, wall clock): median %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    ms(committed, 0.50), ms(committed, 0.90), ms(committed, 0.99), committed.get(committed.size() - 1) / 1e6);
         }
     }
 
@@ -153,6 +176,7 @@ public final class WebhookLatency {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/hook", exchange -> {
             long at = System.nanoTime();
+            long wallAt = System.currentTimeMillis();
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 String timestamp = exchange.getRequestHeaders().getFirst("Docket-Timestamp");
@@ -160,7 +184,9 @@ public final class WebhookLatency {
                 if (secret == null || !("v1=" + hmac(timestamp + "." + body)).equals(signature)) {
                     badSignatures.incrementAndGet();
                 }
-                long approval = ((Number) parse(body).get("entityId")).longValue();
+                Map<String, Object> event = parse(body);
+                long approval = ((Number) event.get("entityId")).longValue();
+                afterCommit.putIfAbsent(approval, wallAt - java.time.Instant.parse((String) event.get("occurredAt")).toEpochMilli());
                 if (received.putIfAbsent(approval, at) != null) {
                     duplicates.incrementAndGet();
                 }

@@ -1,5 +1,6 @@
 package dev.docket.feed;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.inject.Singleton;
@@ -22,5 +23,10 @@ public class ChangeEvents {
     /** Up to {@code limit} committed events with an id above {@code after}, in id order. */
     public List<ChangeEvent> after(long after, int limit) {
         return events.after(after, limit);
+    }
+
+    /** Those of {@code ids} that are committed now, in id order: a consumer looks up the gaps it skipped this way. */
+    public List<ChangeEvent> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : events.findByIdInOrderById(ids);
     }
 }

@@ -43,6 +43,13 @@ interface DeliveryRepository extends CrudRepository<Delivery, Long> {
     int finish(long id, String owner, Delivery.Status status, Instant at, @Nullable Integer code, @Nullable String error,
                @Nullable Instant next, @Nullable Instant deliveredAt);
 
+    /** Records that the receiver took these deliveries with {@code code}: one statement for a poll's successes. */
+    @Query("""
+            UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = :at,
+            last_status_code = :code, last_error = NULL, next_attempt_at = NULL, delivered_at = :at, lease_owner = NULL,
+            lease_until = NULL WHERE id IN (:ids) AND lease_owner = :owner""")
+    int delivered(Collection<Long> ids, String owner, int code, Instant at);
+
     @Query("""
             UPDATE webhook_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = :now, lease_owner = NULL,
             lease_until = NULL WHERE id = :id AND (lease_until IS NULL OR lease_until < :now)""")
