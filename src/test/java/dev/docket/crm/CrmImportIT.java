@@ -157,6 +157,8 @@ class CrmImportIT extends DatabaseTest {
         assertThat(first.submittedAt()).hasToString("2016-10-20T09:00:00Z"); // engage_date 10/20/2016
         assertThat(first.targetCloseDate()).hasToString("2017-03-01");
         assertThat(first.readySince()).as("no gate is known from the CRM, so nothing is ready").isNull();
+        assertThat(first.version()).as("stored as a repository save stores it, so later edits' version checks hold").isZero();
+        assertThat(first.createdAt()).isEqualTo(first.updatedAt());
     }
 
     @Test
@@ -190,7 +192,8 @@ class CrmImportIT extends DatabaseTest {
         assertThat(view.ready()).isFalse();
         assertThat(view.missingGates()).contains(CrmImport.ACCOUNT_GATE, CrmImport.PRICE_GATE);
         String explanation = api.get("/api/contracts/" + c.id() + "/explanation", String.class);
-        assertThat(explanation).contains("gate 'account-named' has not passed").contains("gate 'price-known' has not passed");
+        assertThat(explanation).contains("the checklist item 'account named' is still open")
+                .contains("the checklist item 'price known' is still open");
 
         // The CRM later names the account and a value: the import passes those two gates itself.
         ImportJob.View later = imports.csv(body.replace(",Engaging,1/1/2017,,", "Initech,Engaging,1/1/2017,,1200")
