@@ -192,8 +192,7 @@ class CrmImportIT extends DatabaseTest {
         assertThat(view.ready()).isFalse();
         assertThat(view.missingGates()).contains(CrmImport.ACCOUNT_GATE, CrmImport.PRICE_GATE);
         String explanation = api.get("/api/contracts/" + c.id() + "/explanation", String.class);
-        assertThat(explanation).contains("the checklist item 'account named' is still open")
-                .contains("the checklist item 'price known' is still open");
+        assertThat(explanation).contains("the checklist item 'account named' is still open").contains("the checklist item 'price known' is still open");
 
         // The CRM later names the account and a value: the import passes those two gates itself.
         ImportJob.View later = imports.csv(body.replace(",Engaging,1/1/2017,,", "Initech,Engaging,1/1/2017,,1200")
