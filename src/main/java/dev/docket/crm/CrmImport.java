@@ -38,6 +38,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports a CRM pipeline file: each opportunity is created, updated, left unchanged or rejected with a reason, keyed
@@ -47,6 +49,10 @@ import org.apache.commons.csv.CSVParser;
  * are kept as SIGNED (won) or WITHDRAWN (lost); a change of stage must be a move the contract lifecycle allows.
  * A deal without an account or a price is stored with the data gate {@code account-named} or {@code price-known}
  * not passed, so it waits in the not-ready lane saying what is missing.
+ * <p>
+ * Each chunk costs a fixed number of statements whatever its size: one read each of the existing contracts, their
+ * gates and their approval holds, one batch per kind of write, and one read of the new contracts' ids. The ranking
+ * is marked stale once, after the commit, and re-ranks the whole backlog once.
  */
 @Singleton
 public class CrmImport {
@@ -59,10 +65,12 @@ public class CrmImport {
     static final String ACCOUNT_GATE = "account-named";
     static final String PRICE_GATE = "price-known";
     static final String ACTOR = "crm-import";
+    private static final Logger LOG = LoggerFactory.getLogger(CrmImport.class);
     private static final int BATCH = 1000;
 
     private final ContractRepository contracts;
     private final GateRepository gates;
+    private final BatchInserts inserts;
     private final ReadinessPolicy readiness;
     private final ApprovalHolds approvals;
     private final RankingService rankings;
@@ -70,10 +78,12 @@ public class CrmImport {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    CrmImport(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness, ApprovalHolds approvals,
-              RankingService rankings, AuditLog audit, TransactionOperations<Connection> transactions, Clock clock) {
+    CrmImport(ContractRepository contracts, GateRepository gates, BatchInserts inserts, ReadinessPolicy readiness,
+              ApprovalHolds approvals, RankingService rankings, AuditLog audit, TransactionOperations<Connection> transactions,
+              Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
+        this.inserts = inserts;
         this.readiness = readiness;
         this.approvals = approvals;
         this.rankings = rankings;
@@ -90,23 +100,31 @@ public class CrmImport {
     void run(ImportJob job) {
         Path reportFile = job.source.directory().resolve("report.csv");
         try {
+            PhaseTimes times = new PhaseTimes();
             job.running(count(job.source.pipeline()));
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             ImportReport.Totals totals;
             if (job.dryRun) {
-                totals = transactions.executeRead(status -> stream(job, reportFile, false, now));
-                audit.recorded(job.actor, job.via, job.requestId, "import", job.id, "dry-run", auditEntry(job, totals));
+                totals = transactions.executeRead(status -> stream(job, reportFile, false, now, times));
+                times.time(PhaseTimes.Phase.AUDIT, () -> audit.recorded(job.actor, job.via, job.requestId, "import", job.id,
+                        "dry-run", auditEntry(job, totals)));
             } else {
+                long[] committing = new long[1];
                 totals = transactions.executeWrite(status -> {
-                    ImportReport.Totals t = stream(job, reportFile, true, now);
-                    audit.recorded(job.actor, job.via, job.requestId, "import", job.id, "apply", auditEntry(job, t));
+                    ImportReport.Totals t = stream(job, reportFile, true, now, times);
+                    times.time(PhaseTimes.Phase.AUDIT, () -> audit.recorded(job.actor, job.via, job.requestId, "import",
+                            job.id, "apply", auditEntry(job, t)));
+                    committing[0] = System.nanoTime();
                     return t;
                 });
+                times.since(PhaseTimes.Phase.COMMIT, committing[0]);
                 if (totals.created() + totals.updated() > 0) {
+                    // Once per import, after the commit: the next ranking read re-ranks the backlog once.
                     rankings.invalidate();
                 }
             }
             job.done(totals, reportFile, clock.instant());
+            LOG.info("CRM import {} ({}, {} rows) took {}", job.id, job.dryRun ? "dry run" : "apply", totals.rows(), times);
         } catch (IOException | UncheckedIOException e) {
             job.failed("the pipeline file could not be read to its end, so nothing was stored: " + e.getMessage(), clock.instant());
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -135,12 +153,12 @@ public class CrmImport {
         }
     }
 
-    private ImportReport.Totals stream(ImportJob job, Path reportFile, boolean apply, Instant now) {
+    private ImportReport.Totals stream(ImportJob job, Path reportFile, boolean apply, Instant now, PhaseTimes times) {
         try (RowLog log = new RowLog(reportFile);
              BufferedReader in = Files.newBufferedReader(job.source.pipeline(), StandardCharsets.UTF_8)) {
             List<Object> chunk = new ArrayList<>(BATCH);
             Runnable flush = () -> {
-                decide(chunk, apply, now, log, job);
+                decide(chunk, apply, now, log, job, times);
                 chunk.clear();
             };
             PipelineCsv.read(in, job.source.mapping(), job.source.reference(), row -> {
@@ -169,24 +187,36 @@ public class CrmImport {
     }
 
     /** Decides (and in an apply, stores) one chunk of rows, then logs them in file order. */
-    private void decide(List<Object> chunk, boolean apply, Instant now, RowLog log, ImportJob job) {
+    private void decide(List<Object> chunk, boolean apply, Instant now, RowLog log, ImportJob job, PhaseTimes times) {
         List<PipelineRow> rows = chunk.stream().filter(PipelineRow.class::isInstance).map(PipelineRow.class::cast).toList();
         Map<String, Contract> existing = new HashMap<>();
         Map<Long, List<Gate>> gatesById = new HashMap<>();
+        Map<Long, ApprovalHolds.Hold> holds = new HashMap<>();
         if (!rows.isEmpty()) {
-            contracts.findByExternalRefIn(rows.stream().map(PipelineRow::externalRef).toList())
-                    .forEach(c -> existing.put(c.externalRef(), c));
-            if (!existing.isEmpty()) {
-                gates.findByContractIdIn(existing.values().stream().map(Contract::id).toList())
-                        .forEach(g -> gatesById.computeIfAbsent(g.contractId(), k -> new ArrayList<>()).add(g));
-            }
+            times.time(PhaseTimes.Phase.LOOKUP, () -> {
+                contracts.findByExternalRefIn(rows.stream().map(PipelineRow::externalRef).toList())
+                        .forEach(c -> existing.put(c.externalRef(), c));
+                if (!existing.isEmpty()) {
+                    List<Long> ids = existing.values().stream().map(Contract::id).toList();
+                    gates.findByContractIdIn(ids)
+                            .forEach(g -> gatesById.computeIfAbsent(g.contractId(), k -> new ArrayList<>()).add(g));
+                    holds.putAll(approvals.of(ids));
+                }
+            });
         }
         Map<String, Planned> plan = new HashMap<>();
-        for (PipelineRow row : rows) {
-            Contract current = existing.get(row.externalRef());
-            plan.put(row.externalRef(), plan(row, current, current == null ? List.of() : gatesById.getOrDefault(current.id(), List.of()), now));
-        }
-        Map<String, Long> created = apply ? store(plan.values(), now) : Map.of();
+        times.time(PhaseTimes.Phase.PLAN, () -> {
+            for (PipelineRow row : rows) {
+                Contract current = existing.get(row.externalRef());
+                plan.put(row.externalRef(), plan(row, current, current == null ? List.of() : gatesById.getOrDefault(current.id(), List.of()),
+                        current == null ? ApprovalHolds.Hold.NONE : holds.getOrDefault(current.id(), ApprovalHolds.Hold.NONE), now));
+            }
+        });
+        Map<String, Long> created = apply ? store(plan.values(), now, times) : Map.of();
+        times.time(PhaseTimes.Phase.REPORT, () -> report(chunk, plan, created, log, job));
+    }
+
+    private static void report(List<Object> chunk, Map<String, Planned> plan, Map<String, Long> created, RowLog log, ImportJob job) {
         for (Object item : chunk) {
             if (item instanceof PipelineCsv.Rejection r) {
                 job.rowsRejected.incrementAndGet();
@@ -203,7 +233,7 @@ public class CrmImport {
         }
     }
 
-    private Planned plan(PipelineRow row, @Nullable Contract current, List<Gate> recorded, Instant now) {
+    private Planned plan(PipelineRow row, @Nullable Contract current, List<Gate> recorded, ApprovalHolds.Hold hold, Instant now) {
         if (current == null) {
             // Only an open deal waits in legal's queue; a won or lost one missing an account blocks nothing.
             List<Gate> missing = new ArrayList<>();
@@ -233,7 +263,7 @@ public class CrmImport {
             List<Gate> after = new ArrayList<>(recorded);
             after.removeIf(g -> gateWrites.stream().anyMatch(w -> w.name().equals(g.name())));
             after.addAll(gateWrites);
-            Instant readySince = readiness.readySince(target.contractType(), target.submittedAt(), after, approvals.of(current.id()));
+            Instant readySince = readiness.readySince(target.contractType(), target.submittedAt(), after, hold);
             target = target.withReadySince(readySince, target.updatedAt());
         }
         if (target.equals(current) && gateWrites.isEmpty()) {
@@ -299,15 +329,15 @@ public class CrmImport {
     }
 
     /** Stores one chunk's plan and returns the ids of the contracts it created, by externalRef. */
-    private Map<String, Long> store(Iterable<Planned> plan, Instant now) {
-        List<Contract> inserts = new ArrayList<>();
+    private Map<String, Long> store(Iterable<Planned> plan, Instant now, PhaseTimes times) {
+        List<Contract> creates = new ArrayList<>();
         List<Contract> updates = new ArrayList<>();
         List<Gate> gateUpdates = new ArrayList<>();
         List<Gate> gateInserts = new ArrayList<>();
         Map<String, List<Gate>> newContractGates = new HashMap<>();
         for (Planned p : plan) {
             if (p.outcome() == ImportReport.Outcome.CREATED) {
-                inserts.add(p.target());
+                creates.add(p.target());
                 if (!p.gateWrites().isEmpty()) {
                     newContractGates.put(p.row().externalRef(), p.gateWrites());
                 }
@@ -319,12 +349,23 @@ public class CrmImport {
             }
         }
         Map<String, Long> ids = new HashMap<>();
-        contracts.saveAll(inserts).forEach(c -> ids.put(c.externalRef(), c.id()));
+        times.time(PhaseTimes.Phase.CONTRACTS, () -> {
+            if (!creates.isEmpty()) {
+                inserts.contracts(creates);
+                ids.putAll(inserts.ids(creates.stream().map(Contract::externalRef).toList()));
+            }
+            if (!updates.isEmpty()) {
+                contracts.updateAll(updates);
+            }
+        });
         newContractGates.forEach((ref, list) -> list.forEach(g ->
                 gateInserts.add(new Gate(null, ids.get(ref), g.name(), g.passed(), now, g.changedBy()))));
-        contracts.updateAll(updates);
-        gates.saveAll(gateInserts);
-        gates.updateAll(gateUpdates);
+        times.time(PhaseTimes.Phase.GATES, () -> {
+            inserts.gates(gateInserts);
+            if (!gateUpdates.isEmpty()) {
+                gates.updateAll(gateUpdates);
+            }
+        });
         return ids;
     }
 }

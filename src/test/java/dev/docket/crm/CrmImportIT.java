@@ -157,6 +157,8 @@ class CrmImportIT extends DatabaseTest {
         assertThat(first.submittedAt()).hasToString("2016-10-20T09:00:00Z"); // engage_date 10/20/2016
         assertThat(first.targetCloseDate()).hasToString("2017-03-01");
         assertThat(first.readySince()).as("no gate is known from the CRM, so nothing is ready").isNull();
+        assertThat(first.version()).as("stored as a repository save stores it, so later edits' version checks hold").isZero();
+        assertThat(first.createdAt()).isEqualTo(first.updatedAt());
     }
 
     @Test
