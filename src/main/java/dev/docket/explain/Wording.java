@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import dev.docket.contract.CurrencyConverter;
 import dev.docket.facts.Lane;
@@ -27,9 +30,18 @@ public class Wording {
 
     static final String BUNDLE = "i18n.explanations";
 
+    // A quoted reason may end in its own question mark or full stop; the sentence does not add a second.
+    private static final Pattern DOUBLE_STOP = Pattern.compile("([?!.])([\u201d\"]?)\\.$");
+
     private final ResourceBundle bundle;
     private final Locale locale;
     private final String baseCurrency;
+    // Parsed once per key: an explanation says dozens of sentences, and parsing a pattern costs more than filling it.
+    // MessageFormat and DecimalFormat are not thread-safe, so each use formats with a clone of the parsed one.
+    private final Map<String, MessageFormat> sentences = new ConcurrentHashMap<>();
+    private final DateTimeFormatter dateFormat;
+    private final DecimalFormat pointsFormat;
+    private final DecimalFormat signedPointsFormat;
 
     @Inject
     Wording(CurrencyConverter currencies) {
@@ -41,28 +53,31 @@ public class Wording {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
         this.baseCurrency = baseCurrency;
+        this.dateFormat = DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale);
+        this.pointsFormat = new DecimalFormat(bundle.getString("format.points"), DecimalFormatSymbols.getInstance(locale));
+        this.signedPointsFormat = new DecimalFormat(bundle.getString("format.signedPoints"),
+                DecimalFormatSymbols.getInstance(locale));
     }
 
     /** The sentence {@code key} with its arguments in place; arguments should already be formatted text. */
     public String say(String key, Object... args) {
-        String text = new MessageFormat(bundle.getString(key), locale).format(args);
-        // A quoted reason may end in its own question mark or full stop; the sentence does not add a second.
-        return text.replaceAll("([?!.])([\u201d\"]?)\\.$", "$1$2");
+        MessageFormat parsed = sentences.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        String text = ((MessageFormat) parsed.clone()).format(args);
+        return DOUBLE_STOP.matcher(text).replaceAll("$1$2");
     }
 
     public String date(@Nullable LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale).format(date);
+        return date == null ? "" : dateFormat.format(date);
     }
 
     /** Points as people write them: {@code 71}, {@code 5.1}, {@code 0.04}. */
     public String points(double points) {
-        return new DecimalFormat(bundle.getString("format.points"), DecimalFormatSymbols.getInstance(locale)).format(points);
+        return ((DecimalFormat) pointsFormat.clone()).format(points);
     }
 
     /** A change of points, always with its sign: {@code +12}, {@code -4}. */
     public String signedPoints(double points) {
-        return new DecimalFormat(bundle.getString("format.signedPoints"), DecimalFormatSymbols.getInstance(locale))
-                .format(points);
+        return ((DecimalFormat) signedPointsFormat.clone()).format(points);
     }
 
     public String money(BigDecimal amount, String currency) {
