@@ -140,10 +140,17 @@ class WebhookIT {
                 assertThat(r.header("Idempotency-Key")).isEqualTo(String.valueOf(body.get("id")));
                 assertThat(r.header("Docket-Event-Type")).isEqualTo(body.get("type"));
             }
-            Map<String, Object> laneChange = receiver.received().stream().map(this::body)
-                    .filter(b -> b.get("type").equals("LANE_CHANGED")).findFirst().orElseThrow();
-            assertThat(((Number) laneChange.get("contractId")).longValue()).isEqualTo(ready);
-            assertThat(obj(laneChange.get("data"))).containsEntry("from", "READY").containsEntry("to", "NOT_READY");
+            // Deliveries are sent concurrently, so they may arrive in any order (docs/webhooks.md): find the one that
+            // left the ready lane among the lane changes rather than taking the first to arrive.
+            await(() -> "a lane change out of the ready lane; got " + types(receiver), () -> receiver.received().stream()
+                    .map(this::body).anyMatch(b -> b.get("type").equals("LANE_CHANGED")
+                            && "READY".equals(obj(b.get("data")).get("from"))));
+            List<Map<String, Object>> laneChanges = receiver.received().stream().map(this::body)
+                    .filter(b -> b.get("type").equals("LANE_CHANGED")).toList();
+            assertThat(laneChanges).anySatisfy(b -> {
+                assertThat(((Number) b.get("contractId")).longValue()).isEqualTo(ready);
+                assertThat(obj(b.get("data"))).containsEntry("from", "READY").containsEntry("to", "NOT_READY");
+            });
             Map<String, Object> moved = receiver.received().stream().map(this::body)
                     .filter(b -> b.get("type").equals("RANK_MOVED")).findFirst().orElseThrow();
             assertThat(obj(moved.get("data"))).containsKeys("from", "to", "places", "lane");
