@@ -36,7 +36,7 @@ class RuleSetProbeTest {
 
     @Test
     void theRealPolicyPassesTheProbe() {
-        assertThat(RuleSetProbe.check(PolicyFiles.all())).isEmpty();
+        assertThat(StandaloneChecks.probe().check(PolicyFiles.all())).isEmpty();
     }
 
     @Test
@@ -60,7 +60,7 @@ class RuleSetProbeTest {
                                 + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"slow\");"))));
         long start = System.nanoTime();
 
-        List<RuleProblem> problems = RuleSetProbe.check(slow);
+        List<RuleProblem> problems = StandaloneChecks.probe().check(slow);
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(problems).hasSize(1);
@@ -82,7 +82,7 @@ class RuleSetProbeTest {
         CompiledRuleSet looping = RuleSetCompiler.compileWithoutBytecodeGuard(List.of(new RuleSource("loop.drl",
                 CandidateCheckBadInputTest.drl("Loop: again", "$c : ContractFact( id == 3 )", "$c.add(1.0, \"again\");\n    update($c);"))));
 
-        List<RuleProblem> problems = RuleSetProbe.check(looping);
+        List<RuleProblem> problems = StandaloneChecks.probe().check(looping);
 
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).message()).contains("rule 'Loop: again' fired more than 200 times for contract 3")
