@@ -3,8 +3,8 @@ package dev.docket.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.docket.rules.check.CandidateChecker;
 import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.check.StandaloneChecks;
 import dev.docket.rules.source.RuleSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,7 +41,7 @@ public class ReloadBenchmark {
     @Setup
     public void setUp() {
         sources = rules.equals("real") ? SyntheticRules.real() : SyntheticRules.withTotal(Integer.parseInt(rules));
-        CheckResult first = CandidateChecker.check(sources);
+        CheckResult first = StandaloneChecks.checker().check(sources);
         if (!first.ok()) {
             throw new IllegalStateException("Rule set '" + rules + "' fails its checks: " + first.problems());
         }
@@ -50,6 +50,6 @@ public class ReloadBenchmark {
 
     @Benchmark
     public CheckResult check() {
-        return CandidateChecker.check(SyntheticRules.edited(sources, ++edit));
+        return StandaloneChecks.checker().check(SyntheticRules.edited(sources, ++edit));
     }
 }

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One edited contract taken into a ranking of the whole backlog, as RankingService does after a write commits:
+ * One edited contract taken into a ranking of the whole backlog, as IncrementalEdits does after a write commits:
  * score the contract alone with the ranking's rules, then move its slot ({@link Ranking#withEdit}). The database
  * reads around it are left out here; the HTTP load test measures the whole write. Each call edits a random
  * contract, alternately doubling its deal value and putting it back, so the backlog stays the same size and shape.
@@ -52,7 +52,7 @@ public class IncrementalBenchmark {
     private final SplittableRandom random = new SplittableRandom(11);
     private CompiledRuleSet ruleSet;
     private ExecutorService executor;
-    // As RankingService scores an edit: on the rule-scoring executor, watched by the caller against the time limit.
+    // As IncrementalEdits scores an edit: on the rule-scoring executor, watched by the caller against the time limit.
     private RuleScoring scoring;
     private List<ContractFact> originals;
     private List<ContractSummary> summaries;

@@ -27,8 +27,10 @@ class RulePreviewController {
     private final ActiveRuleSet rules;
 
     private final AuditLog audit;
+    private final CandidateChecker checker;
 
-    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules, AuditLog audit) {
+    RulePreviewController(ImpactPreviewService previews, ActiveRuleSet rules, AuditLog audit, CandidateChecker checker) {
+        this.checker = checker;
         this.audit = audit;
         this.previews = previews;
         this.rules = rules;
@@ -41,7 +43,7 @@ class RulePreviewController {
      */
     @Post
     HttpResponse<?> preview(HttpRequest<?> request, @Body @Valid CandidateRequest body) {
-        CheckResult result = CandidateChecker.check(CandidateFiles.assemble(rules.candidateBase(), body), false);
+        CheckResult result = checker.check(CandidateFiles.assemble(rules.candidateBase(), body), false);
         audit.acted("rules", "candidate", "preview", java.util.Map.of("ok", result.ok(), "problems", result.problems().size()));
         if (!result.ok()) {
             return RejectedCandidate.response(request, result);

@@ -46,6 +46,7 @@ public class ActiveRuleSet implements RulesFollower {
     private final Clock clock;
     private final ApplicationEventPublisher<RuleSetActivated> events;
     private final BeanProvider<BacklogTrial> backlog;
+    private final CandidateChecker checker;
     private volatile Active current;
     private volatile RulesStatus.Attempt lastAttempt;
     private volatile FolderDrift drift;
@@ -59,7 +60,9 @@ public class ActiveRuleSet implements RulesFollower {
 
     // The startup check comes first, so its thread is started before the database the store needs is opened.
     ActiveRuleSet(StartupCheck startupCheck, RulesProperties properties, RuleVersionStore store, RulesMetrics metrics,
-                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, BeanProvider<BacklogTrial> backlog, Once once) {
+                  Clock clock, ApplicationEventPublisher<RuleSetActivated> events, BeanProvider<BacklogTrial> backlog, Once once,
+                  CandidateChecker checker) {
+        this.checker = checker;
         this.folder = Path.of(properties.folder());
         this.backlog = backlog;
         this.events = events;
@@ -198,7 +201,7 @@ public class ActiveRuleSet implements RulesFollower {
      */
     public synchronized CheckResult activate(List<RuleSource> sources, RuleVersion.Source source, @Nullable String by,
                                              long basedOn) {
-        CheckResult result = CandidateChecker.check(sources);
+        CheckResult result = checker.check(sources);
         if (result.ok() && result.ruleSet().version().equals(current.ruleSet().version())) {
             record(source, result);
             LOG.debug("Candidate from {} is the active policy {}; nothing to activate", source, current.ruleSet().version());
@@ -243,7 +246,7 @@ public class ActiveRuleSet implements RulesFollower {
      * candidate valid there is not refused on activation for a reason validate could have seen.
      */
     public CheckResult check(List<RuleSource> sources) {
-        CheckResult result = CandidateChecker.check(sources);
+        CheckResult result = checker.check(sources);
         if (!result.ok()) {
             return result;
         }
@@ -290,7 +293,7 @@ public class ActiveRuleSet implements RulesFollower {
             current = new Active(current.ruleSet(), version);
             return;
         }
-        CheckResult stored = CandidateChecker.check(store.sourcesOf(version.id()));
+        CheckResult stored = checker.check(store.sourcesOf(version.id()));
         if (!stored.ok()) {
             throw new RuleCompilationException(stored.problems());
         }

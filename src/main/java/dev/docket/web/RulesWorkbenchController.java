@@ -56,9 +56,11 @@ class RulesWorkbenchController {
     private final AuditLog audit;
     private final Actors actors;
     private final Validator validator;
+    private final CandidateChecker checker;
 
     RulesWorkbenchController(ActiveRuleSet rules, RuleVersionStore store, ImpactPreviewService previews, AuditLog audit,
-                             Actors actors, Validator validator) {
+                             Actors actors, Validator validator, CandidateChecker checker) {
+        this.checker = checker;
         this.rules = rules;
         this.store = store;
         this.previews = previews;
@@ -107,7 +109,7 @@ class RulesWorkbenchController {
     @Secured(Roles.RULES_AUTHOR)
     HttpResponse<?> preview(@Body Map<String, String> form) {
         return withCandidate(form, sources -> {
-            CheckResult result = CandidateChecker.check(sources, false);
+            CheckResult result = checker.check(sources, false);
             audit.acted("rules", "candidate", "preview", Map.of("ok", result.ok(), "problems", result.problems().size()));
             if (!result.ok()) {
                 return result(HttpStatus.UNPROCESSABLE_ENTITY, RuleCheck.verdict("Preview", CandidateVerdict.of(result)));

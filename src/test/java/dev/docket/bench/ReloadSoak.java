@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.docket.rules.check.CandidateChecker;
 import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.check.StandaloneChecks;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleSource;
 import dev.docket.sample.ContractGenerator;
@@ -38,7 +38,7 @@ public final class ReloadSoak {
         System.out.printf("%9s %9s %9s %9s %9s %10s %10s %9s %9s %9s%n", "iteration", "check ms", "heap MB",
                 "meta MB", "ccs MB", "loaded", "total", "unloaded", "code MB", "jit s");
         for (int i = 1; i <= iterations; i++) {
-            CheckResult result = CandidateChecker.check(SyntheticRules.edited(base, i));
+            CheckResult result = StandaloneChecks.checker().check(SyntheticRules.edited(base, i));
             if (!result.ok()) {
                 throw new IllegalStateException("Reload " + i + " failed its checks: " + result.problems());
             }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import dev.docket.rules.check.PolicyGuard;
 import dev.docket.rules.check.RuleSetCompiler;
-import dev.docket.rules.check.RuleSetProbe;
+import dev.docket.rules.check.StandaloneChecks;
 import dev.docket.rules.scenario.ScenarioRunner;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleSource;
@@ -37,7 +37,7 @@ public final class ReloadStages {
                 double[] took = new double[4];
                 time(took, 0, () -> PolicyGuard.check(edited));
                 CompiledRuleSet compiled = time(took, 1, () -> RuleSetCompiler.compile(edited));
-                time(took, 2, () -> RuleSetProbe.check(compiled));
+                time(took, 2, () -> StandaloneChecks.probe().check(compiled));
                 time(took, 3, () -> ScenarioRunner.run(compiled, scenarios));
                 if (i >= WARMUP) {
                     for (int s = 0; s < 4; s++) {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.docket.rules.check.CandidateChecker;
 import dev.docket.rules.check.CheckResult;
+import dev.docket.rules.check.StandaloneChecks;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleFolder;
 import dev.docket.rules.source.RuleSource;
@@ -49,7 +49,7 @@ public final class SyntheticRules {
 
     /** The rules folder compiled as Docket compiles it; a folder that fails its checks stops the benchmark. */
     public static CompiledRuleSet realRuleSet() {
-        CheckResult result = CandidateChecker.check(real());
+        CheckResult result = StandaloneChecks.checker().check(real());
         if (!result.ok()) {
             throw new IllegalStateException("The rules in " + FOLDER + " fail their checks: " + result.problems());
         }

@@ -7,18 +7,23 @@ import dev.docket.rules.scenario.ScenarioRunner;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.rules.source.RuleSource;
+import jakarta.inject.Singleton;
 
 /**
  * Everything a candidate rule set must pass before it may rank anything, in order of cost:
  * the policy guard (no forbidden Java), compilation, a probe run with firing and time limits,
  * and the scenario tests legal ops wrote. The first stage with problems stops the check.
  */
+@Singleton
 public final class CandidateChecker {
 
-    private CandidateChecker() {
+    private final RuleSetProbe probe;
+
+    public CandidateChecker(RuleSetProbe probe) {
+        this.probe = probe;
     }
 
-    public static CheckResult check(List<RuleSource> sources) {
+    public CheckResult check(List<RuleSource> sources) {
         return check(sources, true);
     }
 
@@ -26,7 +31,7 @@ public final class CandidateChecker {
      * The same checks, optionally without the scenario tests: a preview should show what a change does
      * even when it breaks a scenario, and report those failures beside the impact rather than instead of it.
      */
-    public static CheckResult check(List<RuleSource> sources, boolean runScenarios) {
+    public CheckResult check(List<RuleSource> sources, boolean runScenarios) {
         long start = System.nanoTime();
         // Read once: every stage below reads this one model instead of decoding, converting and parsing again.
         ParsedPolicy parsed = ParsedPolicy.of(sources);
@@ -40,7 +45,7 @@ public final class CandidateChecker {
         } catch (RuleCompilationException e) {
             return new CheckResult(null, e.problems(), since(start));
         }
-        problems = RuleSetProbe.check(compiled, parsed);
+        problems = probe.check(compiled, parsed);
         if (problems.isEmpty() && runScenarios) {
             problems = ScenarioRunner.run(compiled, sources.stream().filter(s -> s.kind() == RuleSource.Kind.SCENARIO).toList());
         }

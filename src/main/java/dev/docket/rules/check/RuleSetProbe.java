@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,19 +22,25 @@ import dev.docket.rules.scoring.ScoringWatch;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
+import io.micronaut.core.propagation.PropagatedContext;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Scores a small synthetic backlog ({@link ProbeContracts}) with a compiled candidate before it may rank
- * anything, on its own daemon thread with a time limit, so a runaway rule cannot hang the service.
+ * anything, on the "rule-probe" executor with a time limit, so a runaway rule cannot hang the service.
  * Reports a rule that keeps re-triggering (the firing limit of {@link CompiledRuleSet#score}), a consequence
  * that throws, a consequence that never returns, and contributions that would make an explanation wrong:
  * infinite or absurd points, a missing reason, a rule name that is not a rule of the set, a score that
  * is not the sum of its contributions.
  */
+@Singleton
 public final class RuleSetProbe {
 
+    /** The executor probes run on (application.yml); a probe abandoned on a rule that never returns keeps its thread. */
+    public static final String EXECUTOR = "rule-probe";
     static final Duration TIME_LIMIT = Duration.ofSeconds(2);
     /** Far beyond any sensible weight; infinite points arrive here as about 9.2E16 because add() rounds them. */
     static final double POINTS_LIMIT = 1_000_000;
@@ -42,37 +51,52 @@ public final class RuleSetProbe {
             + "needs a condition such as targetCloseDate != null before it is used";
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule(?: name=)? ?[\"']([^\"']+)[\"']");
 
-    private RuleSetProbe() {
+    private final Executor executor;
+
+    /** {@code executor} runs each probe; outside a Micronaut context give it daemon threads ({@link ProbeThreads}). */
+    public RuleSetProbe(@Named(EXECUTOR) Executor executor) {
+        this.executor = executor;
     }
 
-    public static List<RuleProblem> check(CompiledRuleSet ruleSet) {
+    public List<RuleProblem> check(CompiledRuleSet ruleSet) {
         return check(ruleSet, ParsedPolicy.of(ruleSet.sources()));
     }
 
     /** The probe, placing problems with the candidate's parsed policy. */
-    static List<RuleProblem> check(CompiledRuleSet ruleSet, ParsedPolicy policy) {
+    List<RuleProblem> check(CompiledRuleSet ruleSet, ParsedPolicy policy) {
         List<ContractFact> facts = ProbeContracts.sample();
         ScoringWatch watch = new ScoringWatch();
         ScoringLimits limits = new ScoringLimits(TIME_LIMIT, TIME_LIMIT, FIRINGS_PER_CONTRACT);
         AtomicReference<List<ScoringFailure>> failures = new AtomicReference<>(List.of());
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
+        CountDownLatch done = new CountDownLatch(1);
+        String name = "rule-probe-" + ruleSet.version();
+        // In an empty context: the rules need nothing of the caller's, and a thread a stuck rule keeps for good must not
+        // keep the caller's request or transaction reachable.
+        executor.execute(PropagatedContext.empty().wrap(() -> {
+            Thread thread = Thread.currentThread();
+            String poolName = thread.getName();
+            // Named after the candidate while it runs, so a thread dump shows which one a stuck thread is probing.
+            thread.setName(name);
             try {
                 failures.set(ruleSet.score(facts, limits, null, watch));
             } catch (Throwable t) {
                 thrown.set(t);
+            } finally {
+                thread.setName(poolName);
+                done.countDown();
             }
-        }, "rule-probe-" + ruleSet.version());
-        worker.setDaemon(true);
-        worker.start();
+        }));
+        boolean finished;
         try {
-            worker.join(TIME_LIMIT.toMillis() + 250);
+            finished = done.await(TIME_LIMIT.toMillis() + 250, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            finished = done.getCount() == 0;
         }
-        if (worker.isAlive()) {
+        if (!finished) {
             ScoringFailure running = watch.overrun();
-            // Halts every session at its next firing; the thread ends once the consequence in progress returns.
+            // Halts every session at its next firing; the thread is free again once the consequence in progress returns.
             watch.abandon();
             LOG.warn("Rule probe of {} abandoned after {}: {}", ruleSet.version(), ScoringRun.millis(TIME_LIMIT),
                     running == null ? "no rule firing" : running.describe());

@@ -13,6 +13,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -24,7 +25,9 @@ import dev.docket.rules.version.RuleVersion;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +46,13 @@ class RuleFolderWatcher implements ApplicationEventListener<StartupEvent> {
 
     private final ActiveRuleSet rules;
     private final Duration debounce;
+    private final ExecutorService loop;
     private volatile WatchService watcher;
     private volatile List<RuleSource> lastOffered;
 
-    RuleFolderWatcher(ActiveRuleSet rules, RulesProperties properties) {
+    RuleFolderWatcher(ActiveRuleSet rules, RulesProperties properties, @Named("rules-watcher") ExecutorService loop) {
         this.rules = rules;
+        this.loop = loop;
         this.debounce = properties.debounce();
     }
 
@@ -60,9 +65,8 @@ class RuleFolderWatcher implements ApplicationEventListener<StartupEvent> {
             LOG.error("Cannot watch {}; rule edits go live only after a restart", rules.folder().toAbsolutePath(), e);
             return;
         }
-        Thread thread = new Thread(this::loop, "docket-rules-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        // In an empty context: each reload opens its own transactions. The loop ends when close() closes the watcher.
+        loop.execute(PropagatedContext.empty().wrap(this::loop));
         LOG.info("Watching {} for rule changes", rules.folder().toAbsolutePath());
     }
 

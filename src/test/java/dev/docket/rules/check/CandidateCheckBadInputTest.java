@@ -161,7 +161,7 @@ public class CandidateCheckBadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCandidates")
     void isRefusedWithFileLineAndReason(Case bad) {
-        CheckResult result = CandidateChecker.check(bad.change().apply(real));
+        CheckResult result = StandaloneChecks.checker().check(bad.change().apply(real));
 
         assertThat(result.ok()).as("%s passed the check", bad).isFalse();
         assertThat(result.ruleSet()).isNull();
@@ -181,7 +181,7 @@ public class CandidateCheckBadInputTest {
 
     @Test
     void theRealRulesFolderPasses() {
-        CheckResult result = CandidateChecker.check(real);
+        CheckResult result = StandaloneChecks.checker().check(real);
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();
@@ -206,7 +206,7 @@ public class CandidateCheckBadInputTest {
                 end
                 """;
 
-        CheckResult result = CandidateChecker.check(with(real, new RuleSource("harmless.drl", harmless)));
+        CheckResult result = StandaloneChecks.checker().check(with(real, new RuleSource("harmless.drl", harmless)));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();

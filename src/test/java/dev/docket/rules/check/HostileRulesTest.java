@@ -47,7 +47,7 @@ class HostileRulesTest {
         List<RuleSource> candidate = new ArrayList<>(real);
         candidate.add(new RuleSource(HostileRules.FILE, tripwires.arm(variant)));
 
-        CheckResult result = CandidateChecker.check(candidate);
+        CheckResult result = StandaloneChecks.checker().check(candidate);
 
         assertThat(result.ok()).as("%s passed the check", variant).isFalse();
         assertThat(result.problems()).as("problems for %s", variant).anySatisfy(p -> {

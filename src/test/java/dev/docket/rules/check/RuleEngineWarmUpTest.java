@@ -9,7 +9,7 @@ class RuleEngineWarmUpTest {
 
     @Test
     void warmUpPolicy_passesEveryCheck() {
-        CheckResult result = CandidateChecker.check(RuleEngineWarmUp.SAMPLE);
+        CheckResult result = StandaloneChecks.checker().check(RuleEngineWarmUp.SAMPLE);
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.ruleSet().ruleNames()).containsExactly("Warm-up", "Warm-up row");

@@ -48,6 +48,6 @@ class RuleFolderConfigMapTest {
         assertThat(fromVolume).isEqualTo(RuleFolder.read(plain));
         assertThat(fromVolume).extracting(RuleSource::path).contains("age.drl", "tests/invariants.yaml")
                 .noneMatch(p -> p.contains(".."));
-        assertThat(CandidateChecker.check(fromVolume).ok()).isTrue();
+        assertThat(StandaloneChecks.checker().check(fromVolume).ok()).isTrue();
     }
 }
