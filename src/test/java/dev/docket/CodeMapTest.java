@@ -81,8 +81,10 @@ class CodeMapTest {
     }
 
     @Test
-    void theFloorIsTheRowsThatReadNothingOfDocket() {
+    void theFloorReadsOnlyTheFloor() {
         assertThat(floor).containsExactlyInAnyOrder("system", "access", "calendar", "facts");
+        floor.forEach(pkg -> assertThat(floor).as("what the floor package " + pkg + " may read")
+                .containsAll(mayRead.get(pkg)));
     }
 
     /** The package right below dev.docket a class lives in, or null for the application class and outside classes. */
@@ -119,27 +121,37 @@ class CodeMapTest {
                     cells.put(names.group(1), reads);
                 }
             }
-            Set<String> floor = new TreeSet<>();
-            cells.forEach((pkg, reads) -> {
-                if (reads.equals(NOTHING)) {
-                    floor.add(pkg);
-                }
-            });
+            Set<String> floor = floor(section);
             Set<String> everyPackage = cells.keySet();
             Map<String, Set<String>> mayRead = new TreeMap<>();
             cells.forEach((pkg, reads) -> {
                 Set<String> allowed = new TreeSet<>();
                 if (reads.startsWith(ANYTHING)) {
                     allowed.addAll(everyPackage);
-                } else if (!reads.equals(NOTHING)) {
+                } else if (reads.equals(FLOOR_ONLY)) {
                     allowed.addAll(floor);
-                    if (!reads.equals(FLOOR_ONLY)) {
-                        allowed.addAll(names(reads, everyPackage));
+                } else if (!reads.equals(NOTHING)) {
+                    // The floor is free to read for everyone above it; a floor package reads only what it names.
+                    if (!floor.contains(pkg)) {
+                        allowed.addAll(floor);
                     }
+                    allowed.addAll(names(reads, everyPackage));
                 }
                 mayRead.put(pkg, allowed);
             });
             return new CodeMap(mayRead, floor);
+        }
+
+        /** The packages the sentence above the table names as "the floor". */
+        private static Set<String> floor(String section) {
+            int start = section.indexOf("besides the floor:");
+            assertThat(start).as("the code map names its floor ('besides the floor: ...')").isNotNegative();
+            Set<String> floor = new TreeSet<>();
+            Matcher names = NAME.matcher(section.substring(start, section.indexOf(')', start)));
+            while (names.find()) {
+                floor.add(names.group(1));
+            }
+            return floor;
         }
 
         private static List<String> names(String reads, Set<String> known) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -40,7 +40,7 @@ public final class LoadContracts {
     private final AtomicInteger updated = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
-    private final ContractGenerator generator;
+    private final CrmDeals generator;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final BlockingHttpClient http;
     private final String url;
@@ -51,7 +51,7 @@ public final class LoadContracts {
         this.token = token;
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.count = count;
-        this.generator = new ContractGenerator(seed);
+        this.generator = new CrmDeals(seed);
         HttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setReadTimeout(Duration.ofSeconds(30));
         configuration.setConnectTimeout(Duration.ofSeconds(5));

@@ -13,7 +13,7 @@ import dev.docket.rules.scoring.ScoringFailure;
 import dev.docket.rules.scoring.ScoringLimits;
 import dev.docket.rules.scoring.ScoringWatch;
 import dev.docket.facts.ContractFact;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,7 +55,7 @@ public class RankingBenchmark {
     public void compileAndGenerate() {
         ruleSet = SyntheticRules.realRuleSet();
         executor = Executors.newCachedThreadPool();
-        generated = new ContractGenerator(1).facts(contracts, LocalDate.now());
+        generated = new CrmDeals(1).facts(contracts, LocalDate.now());
     }
 
     @TearDown

@@ -39,10 +39,11 @@ import dev.docket.contract.ReadinessPolicy;
 import dev.docket.contract.ReadinessProperties;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
+import dev.docket.facts.ContractMix;
 import dev.docket.facts.Lane;
 import dev.docket.facts.OverrideFact;
 import dev.docket.calendar.BusinessDays;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +68,7 @@ import org.yaml.snakeyaml.Yaml;
  * Set-up creates a database of its own ({@code docket_bench_<random>}, dropped at tear-down) on the MariaDB or
  * MySQL server at {@code DOCKET_BENCH_MARIADB_URL} (default {@code jdbc:mysql://127.0.0.1:3306/}, user
  * {@code DOCKET_BENCH_MARIADB_USER}, root, password {@code DOCKET_BENCH_MARIADB_PASSWORD}, empty), runs Docket's
- * Flyway migrations, loads {@code ContractGenerator(1).stored(i, now)} as {@code GeneratedBacklogLoader} does
+ * Flyway migrations, loads {@code CrmDeals(1).stored(i, now)} as {@code GeneratedBacklogLoader} does
  * (contracts, gates, pending approvals, overrides) with JDBC batches, and creates the view. Docket's queue is
  * scored by the real rules from facts built like {@code FactAssembler} does, from the rows read back.
  * Before measuring, set-up checks that the view's top 50 (ids, lanes, pins, scores within 0.011) and every
@@ -155,7 +156,7 @@ public class SqlBaselineBenchmark {
             connection = DriverManager.getConnection(url, user, password);
 
             long start = System.nanoTime();
-            load(new ContractGenerator(1), now);
+            load(new CrmDeals(1), now);
             createView();
             long loaded = System.nanoTime();
 
@@ -254,7 +255,7 @@ public class SqlBaselineBenchmark {
 
     // ---- loading, as GeneratedBacklogLoader stores generated contracts, with JDBC batches ----
 
-    private void load(ContractGenerator generator, Instant now) throws SQLException {
+    private void load(CrmDeals generator, Instant now) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement contract = connection.prepareStatement("INSERT INTO contract (id, external_ref, title, account,"
                 + " owner, team, product, contract_type, paper, deal_amount, deal_currency, expansion_amount, expansion_currency,"
@@ -268,7 +269,7 @@ public class SqlBaselineBenchmark {
                      + " pin_to_top, reason, asked_by, approved_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int from = 0; from < contracts; from += BATCH) {
                 int to = Math.min(contracts, from + BATCH);
-                List<ContractGenerator.StoredDeal> deals = new ArrayList<>(to - from);
+                List<CrmDeals.StoredDeal> deals = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     deals.add(generator.stored(i, now));
                 }
@@ -302,7 +303,7 @@ public class SqlBaselineBenchmark {
                 contract.executeBatch();
                 for (int k = 0; k < deals.size(); k++) {
                     long id = from + k + 1L;
-                    ContractGenerator.StoredDeal deal = deals.get(k);
+                    CrmDeals.StoredDeal deal = deals.get(k);
                     Contract c = deal.contract();
                     for (Map.Entry<String, Boolean> g : deal.gates().entrySet()) {
                         gate.setLong(1, id);
@@ -322,7 +323,7 @@ public class SqlBaselineBenchmark {
                         approval.addBatch();
                     }
                     if (deal.override() != null) {
-                        ContractGenerator.Discretion o = deal.override();
+                        ContractMix.Discretion o = deal.override();
                         override.setLong(1, id);
                         if (o.pinToTop()) {
                             override.setNull(2, Types.DECIMAL);

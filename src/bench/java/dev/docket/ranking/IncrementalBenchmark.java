@@ -18,7 +18,7 @@ import dev.docket.rules.scoring.ScoringProperties;
 import dev.docket.bench.SyntheticRules;
 import dev.docket.contract.Contract;
 import dev.docket.facts.ContractFact;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,7 +67,7 @@ public class IncrementalBenchmark {
         scoring = new RuleScoring(executor, new ScoringProperties(Duration.ofSeconds(1), Duration.ofMinutes(5), 200));
         now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        ContractGenerator generator = new ContractGenerator(1);
+        CrmDeals generator = new CrmDeals(1);
         originals = generator.facts(contracts, today);
         summaries = new ArrayList<>(contracts);
         List<Ranking.Slot> slots = new ArrayList<>(contracts);

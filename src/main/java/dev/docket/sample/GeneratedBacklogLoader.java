@@ -15,6 +15,7 @@ import dev.docket.contract.Contract;
 import dev.docket.contract.ContractRepository;
 import dev.docket.contract.Gate;
 import dev.docket.contract.GateRepository;
+import dev.docket.facts.ContractMix;
 import dev.docket.override.ContractOverride;
 import dev.docket.override.OverrideRepository;
 import dev.docket.feed.ChangeLog;
@@ -80,7 +81,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
 
     private void seed() {
         int count = settings.generated();
-        ContractGenerator generator = new ContractGenerator(settings.seed());
+        CrmDeals generator = new CrmDeals(settings.seed());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (count <= 0 || contracts.findByExternalRef(generator.stored(0, now).contract().externalRef()).isPresent()) {
             return;
@@ -100,18 +101,18 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
     }
 
-    private void store(ContractGenerator generator, int from, int to, Instant now) {
-        List<ContractGenerator.StoredDeal> deals = new ArrayList<>(to - from);
+    private void store(CrmDeals generator, int from, int to, Instant now) {
+        List<CrmDeals.StoredDeal> deals = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             deals.add(generator.stored(i, now));
         }
         List<Contract> saved = new ArrayList<>();
-        contracts.saveAll(deals.stream().map(ContractGenerator.StoredDeal::contract).toList()).forEach(saved::add);
+        contracts.saveAll(deals.stream().map(CrmDeals.StoredDeal::contract).toList()).forEach(saved::add);
         List<Gate> gateRows = new ArrayList<>();
         List<Approval> approvalRows = new ArrayList<>();
         List<ContractOverride> overrideRows = new ArrayList<>();
         for (int i = 0; i < deals.size(); i++) {
-            ContractGenerator.StoredDeal deal = deals.get(i);
+            CrmDeals.StoredDeal deal = deals.get(i);
             Contract contract = saved.get(i);
             deal.gates().forEach((name, passed) ->
                     gateRows.add(new Gate(null, contract.id(), name, passed, deal.gatesChangedAt(), contract.owner())));
@@ -121,7 +122,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
                         contract.submittedAt(), null, null, null));
             }
             if (deal.override() != null) {
-                ContractGenerator.Discretion o = deal.override();
+                ContractMix.Discretion o = deal.override();
                 overrideRows.add(new ContractOverride(null, contract.id(), o.pinToTop() ? null : BigDecimal.valueOf(o.points()),
                         o.pinToTop(), o.reason(), contract.owner(), "head-of-legal", now, now.plus(14, ChronoUnit.DAYS),
                         null, null, null, now, null, null, null));

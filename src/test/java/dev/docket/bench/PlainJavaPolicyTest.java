@@ -11,7 +11,7 @@ import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import dev.docket.rules.PolicyFiles;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class PlainJavaPolicyTest {
     void plainJavaPolicy_scoresEveryContractLikeTheRules() {
         // Weekday and weekend "todays" both: age points count business days.
         for (LocalDate today : List.of(LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 29))) {
-            ContractGenerator generator = new ContractGenerator(7);
+            CrmDeals generator = new CrmDeals(7);
             List<ContractFact> byDrools = generator.facts(CONTRACTS, today);
             List<ContractFact> byHand = generator.facts(CONTRACTS, today);
 
@@ -60,7 +60,7 @@ class PlainJavaPolicyTest {
 
     @Test
     void generatedBacklog_exercisesEveryRuleOfThePolicy() {
-        List<ContractFact> facts = new ContractGenerator(7).facts(CONTRACTS, LocalDate.of(2026, 11, 25));
+        List<ContractFact> facts = new CrmDeals(7).facts(CONTRACTS, LocalDate.of(2026, 11, 25));
         rules.score(facts);
 
         // Otherwise the equality above would say nothing about the rules that never fired.

@@ -12,7 +12,7 @@ import dev.docket.rules.check.CheckResult;
 import dev.docket.rules.check.StandaloneChecks;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleSource;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 
 /**
  * Reloads the real rule set the way ActiveRuleSet does, many times over, and prints heap, metaspace and
@@ -31,7 +31,7 @@ public final class ReloadSoak {
     public static void main(String[] args) throws InterruptedException {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         List<RuleSource> base = SyntheticRules.real();
-        ContractGenerator contracts = new ContractGenerator(1);
+        CrmDeals contracts = new CrmDeals(1);
         LocalDate today = LocalDate.now();
         long[] checkMillis = new long[REPORT_EVERY];
         CompiledRuleSet live = null;

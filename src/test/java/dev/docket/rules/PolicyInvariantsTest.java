@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,8 @@ import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
 import dev.docket.facts.Lane;
-import dev.docket.facts.SeededContracts;
+import dev.docket.facts.ContractGenerator;
+import dev.docket.facts.GeneratedContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class PolicyInvariantsTest {
 
     private static final int CONTRACTS = 500;
-    private static final long SEED = SeededContracts.SEED;
+    private static final long SEED = ContractGenerator.INVARIANTS_SEED;
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 13);
 
     /** The service's own queue order, so the invariants hold for the order users see. */
@@ -156,14 +158,19 @@ class PolicyInvariantsTest {
         return new ArrayList<>(facts);
     }
 
-    /** The same seeded sample every time: values across six orders of magnitude, all gates, statuses and dates. */
+    /**
+     * The broad mix's contracts with the invariants' seed, the same every time: values across six orders of
+     * magnitude, gates, statuses and target close dates; the calendar days since the last gate passed are taken as
+     * business days.
+     */
     private static List<Spec> generate() {
-        Random r = new Random(SEED);
+        Instant endOfToday = TODAY.atTime(23, 59).toInstant(ZoneOffset.UTC);
         List<Spec> specs = new ArrayList<>(CONTRACTS);
-        for (long id = 1; id <= CONTRACTS; id++) {
-            SeededContracts.Draw d = SeededContracts.next(r);
-            Integer daysToClose = r.nextInt(4) == 0 ? null : r.nextInt(121) - 30;
-            specs.add(new Spec(id, d.value(), d.expansion(), r.nextInt(41), daysToClose, d.missing(), d.status()));
+        for (GeneratedContract c : ContractGenerator.invariants().contracts(CONTRACTS)) {
+            Instant ready = c.readySince(endOfToday);
+            int daysReady = ready == null ? 0 : (int) ChronoUnit.DAYS.between(LocalDate.ofInstant(ready, ZoneOffset.UTC), TODAY);
+            specs.add(new Spec(c.index() + 1L, c.amountBase(), c.expansionBase(), daysReady, c.daysToClose(),
+                    c.missingGates(), c.status()));
         }
         return specs;
     }

@@ -1,6 +1,7 @@
 package dev.docket.rules.check;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import dev.docket.rules.scoring.ScoringRun;
 import dev.docket.rules.scoring.ScoringWatch;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.facts.ContractFact;
+import dev.docket.facts.ContractGenerator;
+import dev.docket.facts.ContractMix;
 import dev.docket.facts.Contribution;
 import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.inject.Named;
@@ -29,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores a small synthetic backlog ({@link ProbeContracts}) with a compiled candidate before it may rank
- * anything, on the "rule-probe" executor with a time limit, so a runaway rule cannot hang the service.
+ * Scores a small synthetic backlog ({@link ContractMix#probeGrid()}, cycled, so every edge of every field is in it)
+ * with a compiled candidate before it may rank anything, on the "rule-probe" executor with a time limit, so a
+ * runaway rule cannot hang the service.
  * Reports a rule that keeps re-triggering (the firing limit of {@link CompiledRuleSet#score}), a consequence
  * that throws, a consequence that never returns, and contributions that would make an explanation wrong:
  * infinite or absurd points, a missing reason, a rule name that is not a rule of the set, a score that
@@ -50,6 +54,9 @@ public final class RuleSetProbe {
     private static final String NULL_HINT = "; a field that may be null (targetCloseDate, daysToTargetClose, readySince) "
             + "needs a condition such as targetCloseDate != null before it is used";
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule(?: name=)? ?[\"']([^\"']+)[\"']");
+    /** Enough contracts to take every choice of the probe grid at least once. */
+    static final int SAMPLE_SIZE = 20;
+    private static final LocalDate SAMPLE_DAY = LocalDate.of(2025, 6, 13);
 
     private final Executor executor;
 
@@ -64,7 +71,7 @@ public final class RuleSetProbe {
 
     /** The probe, placing problems with the candidate's parsed policy. */
     List<RuleProblem> check(CompiledRuleSet ruleSet, ParsedPolicy policy) {
-        List<ContractFact> facts = ProbeContracts.sample();
+        List<ContractFact> facts = sample();
         ScoringWatch watch = new ScoringWatch();
         ScoringLimits limits = new ScoringLimits(TIME_LIMIT, TIME_LIMIT, FIRINGS_PER_CONTRACT);
         AtomicReference<List<ScoringFailure>> failures = new AtomicReference<>(List.of());
@@ -104,7 +111,7 @@ public final class RuleSetProbe {
             return List.of(RuleLocations.at(policy, rule, "the rule set did not finish scoring " + facts.size()
                     + " contracts within " + TIME_LIMIT.toSeconds() + " s; a rule probably loops"
                     + (rule == null ? "" : " (it was running rule '" + rule + "' on "
-                    + ProbeContracts.describe(facts.stream().filter(f -> f.getId() == running.contractId()).findFirst().orElse(facts.get(0)))
+                    + describe(facts.stream().filter(f -> f.getId() == running.contractId()).findFirst().orElse(facts.get(0)))
                     + " when it was stopped)")));
         }
         if (thrown.get() != null) {
@@ -118,7 +125,7 @@ public final class RuleSetProbe {
 
     private static List<RuleProblem> failed(ParsedPolicy policy, List<ContractFact> facts, ScoringFailure failure) {
         String contract = facts.stream().filter(f -> f.getId() == failure.contractId()).findFirst()
-                .map(ProbeContracts::describe).orElse("a contract");
+                .map(RuleSetProbe::describe).orElse("a contract");
         String rule = failure.rule();
         return switch (failure.kind()) {
             case LOOPED -> {
@@ -166,7 +173,7 @@ public final class RuleSetProbe {
                     + "paper and status); a policy needs at least one ranking rule, one that gives points with $c.add(points, reason)"));
         }
         for (ContractFact fact : facts) {
-            String contract = ProbeContracts.describe(fact);
+            String contract = describe(fact);
             double sum = 0;
             for (Contribution c : fact.getContributions()) {
                 sum += c.points();
@@ -200,5 +207,20 @@ public final class RuleSetProbe {
             }
         }
         return new ArrayList<>(problems.values());
+    }
+
+    /**
+     * The probe's backlog: every contract type, both papers, every currency and open status, ready and not,
+     * values from nothing to very large, target close dates on and around the boundaries or none, pending
+     * approvals, point and pin overrides, and fields that may be null left null, so a rule that forgets a null
+     * guard fails here rather than live.
+     */
+    static List<ContractFact> sample() {
+        return ContractGenerator.cycling(ContractMix.probeGrid()).facts(SAMPLE_SIZE, SAMPLE_DAY);
+    }
+
+    static String describe(ContractFact fact) {
+        return "contract " + fact.getId() + " (" + fact.getContractType() + " on " + fact.getPaper() + " paper, "
+                + fact.getStatus() + (fact.getTargetCloseDate() == null ? ", no target close date" : "") + ")";
     }
 }

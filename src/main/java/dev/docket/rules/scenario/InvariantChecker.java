@@ -1,5 +1,7 @@
 package dev.docket.rules.scenario;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +13,18 @@ import java.util.function.UnaryOperator;
 import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.scoring.QueueOrder;
 import dev.docket.facts.ContractFact;
+import dev.docket.facts.ContractGenerator;
 import dev.docket.facts.Lane;
 
 /**
- * Checks invariants over a scenario's own contracts plus {@link ContractGenerator#COUNT} generated around its
- * now. The "never ranks lower" invariants score each contract and a twin that differs in exactly one field,
+ * Checks invariants over a scenario's own contracts plus {@link #GENERATED} of the broad mix
+ * ({@link ContractGenerator#invariants()}) around its now. The "never ranks lower" invariants score each contract and a twin that differs in exactly one field,
  * and compare the two with the queue's own order.
  */
 public final class InvariantChecker {
+
+    static final int GENERATED = 200;
+    private static final long SEED = ContractGenerator.INVARIANTS_SEED;
 
     private final CompiledRuleSet rules;
     private final Scenario scenario;
@@ -28,7 +34,17 @@ public final class InvariantChecker {
         this.rules = rules;
         this.scenario = scenario;
         this.sample = new ArrayList<>(scenario.contracts());
-        this.sample.addAll(ContractGenerator.around(scenario.now()));
+        this.sample.addAll(generated(scenario.now()));
+    }
+
+    /** The same {@link #GENERATED} contracts for the same now, in base currency, named by their references. */
+    static List<ContractSpec> generated(Instant now) {
+        LocalDate today = ContractSpec.dateOf(now);
+        return ContractGenerator.invariants().contracts(GENERATED).stream()
+                .map(c -> new ContractSpec(c.ref(), c.title(), c.account(), c.owner(), c.team(), c.product(),
+                        c.contractType(), c.paper(), c.status(), c.amountBase(), c.expansionBase(), c.targetClose(today),
+                        c.submittedAt(now), c.readySince(now), c.missingGates()))
+                .toList();
     }
 
     /** Null when the invariant holds, otherwise what broke it, on which contract, and how often. */
@@ -36,13 +52,13 @@ public final class InvariantChecker {
         return switch (invariant) {
             case NOT_READY_NEVER_OUTRANKS_READY -> notReadyNeverOutranksReady();
             case MORE_VALUE_NEVER_RANKS_LOWER -> {
-                Random r = new Random(ContractGenerator.SEED + 1);
+                Random r = new Random(SEED + 1);
                 yield neverRanksLower(invariant, sample,
                         s -> s.withDealValue(s.dealValue() * (1 + r.nextDouble() * 20) + 1 + r.nextInt(5_000)),
                         "dealValue", s -> String.format(Locale.ROOT, "%,.0f", s.dealValue()));
             }
             case OLDER_READY_SINCE_NEVER_RANKS_LOWER -> {
-                Random r = new Random(ContractGenerator.SEED + 2);
+                Random r = new Random(SEED + 2);
                 yield neverRanksLower(invariant, sample.stream().filter(s -> s.readySince() != null).toList(),
                         s -> s.withReadySince(s.readySince().minusSeconds(86_400L * (1 + r.nextInt(21)))),
                         "readySince", s -> s.readySince().toString());

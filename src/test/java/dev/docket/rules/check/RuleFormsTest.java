@@ -10,7 +10,7 @@ import dev.docket.rules.scoring.CompiledRuleSet;
 import dev.docket.rules.source.RuleFolder;
 import dev.docket.rules.source.RuleSource;
 import dev.docket.facts.ContractFact;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,9 +63,9 @@ class RuleFormsTest {
     void aSecondPatternOnASupertypeIsScoredWithTheWholeBacklogSoAnEditedContractGetsTheFullRankScore() {
         CompiledRuleSet rules = RuleSetCompiler.compile(List.of(new RuleSource("same-account.drl",
                 drl("$c : ContractFact( )\n    $o : Object( this != $c, this instanceof ContractFact )"))));
-        List<ContractFact> backlog = new ContractGenerator(7).facts(100, TODAY);
+        List<ContractFact> backlog = new CrmDeals(7).facts(100, TODAY);
         rules.score(backlog);
-        ContractFact edited = new ContractGenerator(7).facts(100, TODAY).get(5);
+        ContractFact edited = new CrmDeals(7).facts(100, TODAY).get(5);
 
         // Re-scoring the edited contract alone, as the incremental path would for a per-contract policy, gives another answer.
         rules.score(List.of(edited));

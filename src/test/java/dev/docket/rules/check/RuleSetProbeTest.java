@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 class RuleSetProbeTest {
 
     @Test
-    void theSampleCoversEveryTypePaperStatusAndTheNullableFields() {
-        List<ContractFact> sample = ProbeContracts.sample();
+    void theSampleCoversEveryTypePaperStatusCurrencyBoundaryApprovalOverrideAndTheNullableFields() {
+        List<ContractFact> sample = RuleSetProbe.sample();
 
-        assertThat(sample).hasSize(ProbeContracts.COUNT);
+        assertThat(sample).hasSize(RuleSetProbe.SAMPLE_SIZE);
         assertThat(sample.stream().map(ContractFact::getContractType).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("NDA", "MSA", "ORDER_FORM", "DPA", "AMENDMENT", "OTHER");
         assertThat(sample.stream().map(ContractFact::getPaper).collect(Collectors.toSet())).containsExactlyInAnyOrder("OURS", "CUSTOMER");
@@ -31,7 +31,17 @@ class RuleSetProbeTest {
                 .anyMatch(f -> f.getTargetCloseDate() == null).anyMatch(f -> f.getDaysToTargetClose() != null && f.getDaysToTargetClose() < 0)
                 .anyMatch(f -> f.getReadySince() == null).anyMatch(f -> f.getDealValueBase() == 0)
                 .anyMatch(f -> f.getDealValueBase() >= 10_000_000);
-        assertThat(sample.stream().map(ContractFact::getId).collect(Collectors.toSet())).hasSize(ProbeContracts.COUNT);
+        assertThat(sample.stream().map(ContractFact::getId).collect(Collectors.toSet())).hasSize(RuleSetProbe.SAMPLE_SIZE);
+        assertThat(sample.stream().map(ContractFact::getCurrency).collect(Collectors.toSet())).containsExactlyInAnyOrder("USD", "EUR", "GBP");
+        assertThat(sample.stream().map(ContractFact::getDaysToTargetClose).collect(Collectors.toSet()))
+                .contains(null, -1, 0, 14, 15, 30, 31);
+        assertThat(sample).anyMatch(f -> f.getMissingGates().size() >= 2)
+                .anyMatch(f -> !f.getPendingApprovals().isEmpty() && f.getMissingGates().isEmpty() && f.getReadySince() == null)
+                .anyMatch(f -> f.getReadySince() != null && f.getBusinessDaysReady() == 0)
+                .anyMatch(f -> f.getBusinessDaysReady() >= 10)
+                .anyMatch(ContractFact::isPinned)
+                .anyMatch(f -> f.getOverride() != null && f.getOverride().getPoints() > 0)
+                .anyMatch(f -> f.getOverride() != null && f.getOverride().getPoints() < 0);
     }
 
     @Test

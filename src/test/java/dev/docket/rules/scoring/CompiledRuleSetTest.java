@@ -11,7 +11,7 @@ import dev.docket.rules.check.RuleSetCompiler;
 import dev.docket.rules.source.RuleSource;
 import dev.docket.facts.ContractFact;
 import dev.docket.facts.Contribution;
-import dev.docket.sample.ContractGenerator;
+import dev.docket.sample.CrmDeals;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +27,7 @@ class CompiledRuleSetTest {
     void perContractPolicy_scoresALargeBacklogInChunks_exactlyAsOneContractAtATime() {
         CompiledRuleSet rules = PolicyFiles.all();
         assertThat(rules.perContract()).isTrue();
-        ContractGenerator generator = new ContractGenerator(5);
+        CrmDeals generator = new CrmDeals(5);
         List<ContractFact> together = generator.facts(BACKLOG, TODAY);
         List<ContractFact> alone = generator.facts(BACKLOG, TODAY);
 
@@ -54,7 +54,7 @@ class CompiledRuleSetTest {
                     $c.add(5.0, "the largest deal in the queue");
                 end
                 """)));
-        List<ContractFact> backlog = new ContractGenerator(5).facts(BACKLOG, TODAY);
+        List<ContractFact> backlog = new CrmDeals(5).facts(BACKLOG, TODAY);
 
         rules.score(backlog);
 
