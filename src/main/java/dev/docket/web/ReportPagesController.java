@@ -10,7 +10,6 @@ import dev.docket.fairness.FairnessService;
 import dev.docket.flow.FlowReport;
 import dev.docket.flow.FlowService;
 import dev.docket.access.Roles;
-import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -35,14 +34,11 @@ class ReportPagesController {
     private final Actors actors;
     private final FairnessService fairness;
     private final FlowService flows;
-    private final BusinessCalendar calendar;
     private final JsonMapper json;
 
-    ReportPagesController(FairnessService fairness, FlowService flows, BusinessCalendar calendar, JsonMapper json,
-                          Actors actors) {
+    ReportPagesController(FairnessService fairness, FlowService flows, JsonMapper json, Actors actors) {
         this.fairness = fairness;
         this.flows = flows;
-        this.calendar = calendar;
         this.json = json;
         this.actors = actors;
     }
@@ -51,8 +47,7 @@ class ReportPagesController {
     @Get(uri = "/fairness", produces = MediaType.TEXT_HTML)
     Object fairness(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
             throws IOException {
-        LocalDate end = end(to);
-        FairnessReport report = fairness.report(from != null ? from : end.minusWeeks(12).plusDays(1), end);
+        FairnessReport report = fairness.report(from, to);
         List<FairnessReport.Week> weeks = report.weeks();
         String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FairnessReport.Week::weekStart).toList()),
                 weeks.stream().map(FairnessReport.Week::total).toList(), weeks.stream().map(FairnessReport.Week::pins).toList()));
@@ -63,16 +58,11 @@ class ReportPagesController {
     @Get(uri = "/flow", produces = MediaType.TEXT_HTML)
     Object flow(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
             throws IOException {
-        LocalDate end = end(to);
-        FlowReport report = flows.report(from != null ? from : end.minusWeeks(52).plusDays(1), end);
+        FlowReport report = flows.report(from, to);
         List<FlowReport.Week> weeks = report.throughput();
         String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FlowReport.Week::weekStart).toList()),
                 weeks.stream().map(FlowReport.Week::closed).toList()));
         return Page.model(new Page("Flow", "flow", actors.of(request)), new FlowView(report, chart));
-    }
-
-    private LocalDate end(@Nullable LocalDate to) {
-        return to != null ? to : calendar.today();
     }
 
     /** uPlot's x axis: each week's Monday as seconds since the epoch. */
