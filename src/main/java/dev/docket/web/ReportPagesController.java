@@ -3,7 +3,9 @@ package dev.docket.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.docket.fairness.FairnessReport;
 import dev.docket.fairness.FairnessService;
@@ -48,9 +50,7 @@ class ReportPagesController {
     Object fairness(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
             throws IOException {
         FairnessReport report = fairness.report(from, to);
-        List<FairnessReport.Week> weeks = report.weeks();
-        String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FairnessReport.Week::weekStart).toList()),
-                weeks.stream().map(FairnessReport.Week::total).toList(), weeks.stream().map(FairnessReport.Week::pins).toList()));
+        String chart = chart(report.weeks(), FairnessReport.Week::weekStart, FairnessReport.Week::total, FairnessReport.Week::pins);
         return Page.model(new Page("Fairness", "fairness", actors.of(request)), new FairnessView(report, chart));
     }
 
@@ -59,14 +59,21 @@ class ReportPagesController {
     Object flow(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
             throws IOException {
         FlowReport report = flows.report(from, to);
-        List<FlowReport.Week> weeks = report.throughput();
-        String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FlowReport.Week::weekStart).toList()),
-                weeks.stream().map(FlowReport.Week::closed).toList()));
+        String chart = chart(report.throughput(), FlowReport.Week::weekStart, FlowReport.Week::closed);
         return Page.model(new Page("Flow", "flow", actors.of(request)), new FlowView(report, chart));
     }
 
-    /** uPlot's x axis: each week's Monday as seconds since the epoch. */
-    private static List<Long> epochSeconds(List<LocalDate> days) {
-        return days.stream().map(d -> d.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList();
+    /**
+     * A weekly chart as uPlot reads it, one list per axis: first the x axis, each week's Monday as seconds since the
+     * epoch, then one list per series.
+     */
+    @SafeVarargs
+    private <W> String chart(List<W> weeks, Function<W, LocalDate> weekStart, Function<W, ?>... series) throws IOException {
+        List<List<?>> columns = new ArrayList<>();
+        columns.add(weeks.stream().map(w -> weekStart.apply(w).atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList());
+        for (Function<W, ?> s : series) {
+            columns.add(weeks.stream().map(s).toList());
+        }
+        return json.writeValueAsString(columns);
     }
 }
