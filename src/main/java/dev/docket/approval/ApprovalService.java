@@ -3,7 +3,6 @@ package dev.docket.approval;
 import dev.docket.audit.AuditLog;
 import dev.docket.identity.Actor;
 import dev.docket.identity.NotAllowedException;
-import dev.docket.access.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,10 +52,7 @@ public class ApprovalService {
         // Lock first: the insert below takes a shared lock on the contract through its foreign key, and
         // readiness then updates the contract; two requests holding the shared lock would deadlock.
         Contract contract = contractService.lock(contractId);
-        if (!actor.has(Roles.LEGAL) && !actor.is(contract.owner())) {
-            throw new NotAllowedException("'" + actor.name() + "' may ask for approvals only on their own deals; contract " + contractId
-                    + " is owned by '" + contract.owner() + "' (asking on any deal needs the legal role)");
-        }
+        actor.requireMayAskOn(contractId, contract.owner(), "approvals");
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "new approval requests");
         }

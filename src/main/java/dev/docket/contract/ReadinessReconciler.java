@@ -65,8 +65,7 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        // Instances starting together on one database seed it in turn; the later one finds the work done.
-        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+        once.inSeedingTurn(this::seed);
     }
 
     private void seed() {

@@ -4,7 +4,6 @@ import dev.docket.access.Roles;
 import io.micronaut.security.annotation.Secured;
 import java.time.LocalDate;
 
-import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,18 +17,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 class FairnessController {
 
     private final FairnessService reports;
-    private final BusinessCalendar calendar;
 
-    FairnessController(FairnessService reports, BusinessCalendar calendar) {
+    FairnessController(FairnessService reports) {
         this.reports = reports;
-        this.calendar = calendar;
     }
 
     /** {@code from} and {@code to} are inclusive days in legal's time zone; without them, the twelve weeks up to today. */
     @Get
     FairnessReport fairness(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
-        LocalDate end = to != null ? to : calendar.today();
-        LocalDate start = from != null ? from : end.minusWeeks(12).plusDays(1);
-        return reports.report(start, end);
+        return reports.report(from, to);
     }
 }

@@ -24,9 +24,11 @@ import dev.docket.contract.ContractRepository;
 import dev.docket.contract.InvalidFieldException;
 import dev.docket.override.ContractOverride;
 import dev.docket.override.OverrideRepository;
+import dev.docket.calendar.BusinessCalendar;
 import dev.docket.calendar.CalendarProperties;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingService;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -36,26 +38,39 @@ public class FairnessService {
 
     static final int TOP = 10;
     static final int MAX_DAYS = 366;
+    /** The period a report covers when it is not asked for: the twelve weeks up to today. */
+    static final int DEFAULT_WEEKS = 12;
 
     private final OverrideRepository overrides;
     private final FieldChangeRepository changes;
     private final ContractRepository contracts;
     private final RankingService rankings;
+    private final BusinessCalendar calendar;
     private final ZoneId zone;
     private final Clock clock;
 
     FairnessService(OverrideRepository overrides, FieldChangeRepository changes, ContractRepository contracts,
-                    RankingService rankings, CalendarProperties calendar, Clock clock) {
+                    RankingService rankings, BusinessCalendar calendar, CalendarProperties properties, Clock clock) {
         this.overrides = overrides;
         this.changes = changes;
         this.contracts = contracts;
         this.rankings = rankings;
-        this.zone = ZoneId.of(calendar.zone());
+        this.calendar = calendar;
+        this.zone = ZoneId.of(properties.zone());
         this.clock = clock;
     }
 
+    /**
+     * {@code from} and {@code to} are inclusive days in legal's time zone; without {@code to} the period ends today,
+     * without {@code from} it is the {@value #DEFAULT_WEEKS} weeks up to its end. The API and the page both ask here.
+     */
     @Transactional(readOnly = true)
-    public FairnessReport report(LocalDate from, LocalDate to) {
+    public FairnessReport report(@Nullable LocalDate from, @Nullable LocalDate to) {
+        LocalDate end = to != null ? to : calendar.today();
+        return reportOn(from != null ? from : end.minusWeeks(DEFAULT_WEEKS).plusDays(1), end);
+    }
+
+    private FairnessReport reportOn(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new InvalidFieldException("from", "from " + from + " is after to " + to + "; the period runs from 'from' to 'to'");
         }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -28,21 +27,19 @@ import org.apache.commons.csv.CSVPrinter;
 class FlowController {
 
     private final FlowService flows;
-    private final BusinessCalendar calendar;
 
-    FlowController(FlowService flows, BusinessCalendar calendar) {
+    FlowController(FlowService flows) {
         this.flows = flows;
-        this.calendar = calendar;
     }
 
     @Get(uri = "/flow", produces = MediaType.APPLICATION_JSON)
     FlowReport flow(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
-        return report(from, to);
+        return flows.report(from, to);
     }
 
     @Get(uri = "/flow.csv", produces = "text/csv")
     HttpResponse<String> csv(@QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to) {
-        FlowReport r = report(from, to);
+        FlowReport r = flows.report(from, to);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord("dimension", "group", "deals", "reviewed", "closed", "withdrawn", "median_wait_hours",
@@ -56,12 +53,6 @@ class FlowController {
         }
         return HttpResponse.ok(out.toString()).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"docket-flow-" + r.from() + "-" + r.to() + ".csv\"");
-    }
-
-    FlowReport report(@Nullable LocalDate from, @Nullable LocalDate to) {
-        LocalDate end = to != null ? to : calendar.today();
-        LocalDate start = from != null ? from : end.minusWeeks(52).plusDays(1);
-        return flows.report(start, end);
     }
 
     private static void print(CSVPrinter csv, String dimension, List<FlowReport.Group> groups) throws IOException {

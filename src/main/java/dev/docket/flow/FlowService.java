@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import dev.docket.calendar.BusinessCalendar;
 import dev.docket.contract.InvalidFieldException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -26,18 +27,31 @@ import jakarta.inject.Singleton;
 public class FlowService {
 
     static final int MAX_DAYS = 731;
+    /** The period a report covers when it is not asked for: the last 52 weeks. */
+    static final int DEFAULT_WEEKS = 52;
 
     private final FlowHistory history;
     private final FlowProperties properties;
+    private final BusinessCalendar calendar;
     private final Clock clock;
 
-    FlowService(FlowHistory history, FlowProperties properties, Clock clock) {
+    FlowService(FlowHistory history, FlowProperties properties, BusinessCalendar calendar, Clock clock) {
         this.history = history;
         this.properties = properties;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
-    public FlowReport report(LocalDate from, LocalDate to) {
+    /**
+     * {@code from} and {@code to} are inclusive days; without {@code to} the period ends today, without {@code from}
+     * it is the {@value #DEFAULT_WEEKS} weeks up to its end. The API, its CSV and the page all ask here.
+     */
+    public FlowReport report(@Nullable LocalDate from, @Nullable LocalDate to) {
+        LocalDate end = to != null ? to : calendar.today();
+        return reportOn(from != null ? from : end.minusWeeks(DEFAULT_WEEKS).plusDays(1), end);
+    }
+
+    private FlowReport reportOn(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new InvalidFieldException("from", "from " + from + " is after to " + to);
         }

@@ -43,6 +43,17 @@ public record Actor(String name, String via, Set<String> roles, Set<String> deci
         return decides.contains(key(decisionMaker));
     }
 
+    /**
+     * Legal asks for approvals and overrides on any deal; anyone else only on a deal they own. One rule for both, so
+     * who may ask cannot drift between them; {@code what} names the request in the refusal.
+     */
+    public void requireMayAskOn(long contractId, String owner, String what) {
+        if (!has(Roles.LEGAL) && !is(owner)) {
+            throw new NotAllowedException("'" + name + "' may ask for " + what + " only on their own deals; contract " + contractId
+                    + " is owned by '" + owner + "' (asking on any deal needs the legal role)");
+        }
+    }
+
     /** Whether two names are one identity: without case or surrounding spaces. */
     public boolean is(String otherName) {
         return otherName != null && key(name).equals(key(otherName));

@@ -41,8 +41,8 @@ class StartupCredentials {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        // Instances starting together on an empty database take turns: the second finds the token and admin stored.
-        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::storeCredentials);
+        // On an empty database the second instance to start finds the token and admin stored.
+        once.inSeedingTurn(this::storeCredentials);
         LOG.info(properties.anonymousReads()
                 ? "Anonymous callers may read the queue, explanations and reports, and change nothing; every write needs a token or a sign-in"
                 : "Anonymous callers may do nothing but GET /health; every read and write needs a token or a sign-in");

@@ -26,7 +26,6 @@ import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
 import dev.docket.identity.Actor;
 import dev.docket.identity.NotAllowedException;
-import dev.docket.access.Roles;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -71,10 +70,7 @@ public class OverrideService {
         // The lock comes first, before any plain read: on MariaDB a plain read fixes the transaction's snapshot,
         // and a check against a snapshot from before the lock misses an override committed in between.
         Contract contract = contracts.lockById(contractId).orElseThrow(() -> new ContractNotFoundException(contractId));
-        if (!asker.has(Roles.LEGAL) && !asker.is(contract.owner())) {
-            throw new NotAllowedException("'" + asker.name() + "' may ask for overrides only on their own deals; contract " + contractId
-                    + " is owned by '" + contract.owner() + "' (asking on any deal needs the legal role)");
-        }
+        asker.requireMayAskOn(contractId, contract.owner(), "overrides");
         if (!contract.status().isOpen()) {
             throw new ContractClosedException(contractId, contract.status(), "overrides");
         }

@@ -75,8 +75,7 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        // Instances starting together on one database seed it in turn; the later one finds the work done.
-        once.inTurn(Once.SEEDING, Once.SEEDING_AT_MOST, this::seed);
+        once.inSeedingTurn(this::seed);
     }
 
     private void seed() {

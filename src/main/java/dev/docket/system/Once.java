@@ -20,10 +20,10 @@ import net.javacrumbs.shedlock.provider.jdbc.micronaut.MicronautJdbcLockProvider
 @Singleton
 public class Once {
 
-    /** The lock start-up seeding takes: the CRM sample, a generated backlog, readiness reconciliation. */
-    public static final String SEEDING = "startup-seeding";
+    /** The lock start-up seeding takes: the CRM sample, a generated backlog, readiness reconciliation, the first credentials. */
+    private static final String SEEDING = "startup-seeding";
     /** Long enough to generate a backlog of 100,000 on a busy machine. */
-    public static final Duration SEEDING_AT_MOST = Duration.ofMinutes(30);
+    private static final Duration SEEDING_AT_MOST = Duration.ofMinutes(30);
     private static final Duration RETRY = Duration.ofMillis(100);
 
     private final LockingTaskExecutor locks;
@@ -54,6 +54,14 @@ public class Once {
                 throw new IllegalStateException("Interrupted while waiting for the lock '" + name + "'", e);
             }
         }
+    }
+
+    /**
+     * Runs a start-up seeding step under the one seeding lock: instances starting together on one database seed it
+     * in turn, and the later one finds the work done. One lock for every step, so no two steps interleave.
+     */
+    public void inSeedingTurn(Runnable work) {
+        inTurn(SEEDING, SEEDING_AT_MOST, work);
     }
 
     /** {@link #inTurn(String, Duration, Supplier)} for work with no result. */

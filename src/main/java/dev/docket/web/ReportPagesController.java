@@ -3,14 +3,15 @@ package dev.docket.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.docket.fairness.FairnessReport;
 import dev.docket.fairness.FairnessService;
 import dev.docket.flow.FlowReport;
 import dev.docket.flow.FlowService;
 import dev.docket.access.Roles;
-import dev.docket.calendar.BusinessCalendar;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -35,14 +36,11 @@ class ReportPagesController {
     private final Actors actors;
     private final FairnessService fairness;
     private final FlowService flows;
-    private final BusinessCalendar calendar;
     private final JsonMapper json;
 
-    ReportPagesController(FairnessService fairness, FlowService flows, BusinessCalendar calendar, JsonMapper json,
-                          Actors actors) {
+    ReportPagesController(FairnessService fairness, FlowService flows, JsonMapper json, Actors actors) {
         this.fairness = fairness;
         this.flows = flows;
-        this.calendar = calendar;
         this.json = json;
         this.actors = actors;
     }
@@ -51,11 +49,8 @@ class ReportPagesController {
     @Get(uri = "/fairness", produces = MediaType.TEXT_HTML)
     Object fairness(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
             throws IOException {
-        LocalDate end = end(to);
-        FairnessReport report = fairness.report(from != null ? from : end.minusWeeks(12).plusDays(1), end);
-        List<FairnessReport.Week> weeks = report.weeks();
-        String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FairnessReport.Week::weekStart).toList()),
-                weeks.stream().map(FairnessReport.Week::total).toList(), weeks.stream().map(FairnessReport.Week::pins).toList()));
+        FairnessReport report = fairness.report(from, to);
+        String chart = chart(report.weeks(), FairnessReport.Week::weekStart, FairnessReport.Week::total, FairnessReport.Week::pins);
         return Page.model(new Page("Fairness", "fairness", actors.of(request)), new FairnessView(report, chart));
     }
 
@@ -63,20 +58,22 @@ class ReportPagesController {
     @Get(uri = "/flow", produces = MediaType.TEXT_HTML)
     Object flow(HttpRequest<?> request, @QueryValue @Nullable LocalDate from, @QueryValue @Nullable LocalDate to)
             throws IOException {
-        LocalDate end = end(to);
-        FlowReport report = flows.report(from != null ? from : end.minusWeeks(52).plusDays(1), end);
-        List<FlowReport.Week> weeks = report.throughput();
-        String chart = json.writeValueAsString(List.of(epochSeconds(weeks.stream().map(FlowReport.Week::weekStart).toList()),
-                weeks.stream().map(FlowReport.Week::closed).toList()));
+        FlowReport report = flows.report(from, to);
+        String chart = chart(report.throughput(), FlowReport.Week::weekStart, FlowReport.Week::closed);
         return Page.model(new Page("Flow", "flow", actors.of(request)), new FlowView(report, chart));
     }
 
-    private LocalDate end(@Nullable LocalDate to) {
-        return to != null ? to : calendar.today();
-    }
-
-    /** uPlot's x axis: each week's Monday as seconds since the epoch. */
-    private static List<Long> epochSeconds(List<LocalDate> days) {
-        return days.stream().map(d -> d.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList();
+    /**
+     * A weekly chart as uPlot reads it, one list per axis: first the x axis, each week's Monday as seconds since the
+     * epoch, then one list per series.
+     */
+    @SafeVarargs
+    private <W> String chart(List<W> weeks, Function<W, LocalDate> weekStart, Function<W, ?>... series) throws IOException {
+        List<List<?>> columns = new ArrayList<>();
+        columns.add(weeks.stream().map(w -> weekStart.apply(w).atStartOfDay(ZoneOffset.UTC).toEpochSecond()).toList());
+        for (Function<W, ?> s : series) {
+            columns.add(weeks.stream().map(s).toList());
+        }
+        return json.writeValueAsString(columns);
     }
 }
