@@ -95,10 +95,13 @@ class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered 
         this.clock = clock;
     }
 
-    /** After the sample loader, whose default order is 0. */
+    /**
+     * After the sample loader, whose default order is 0, and before the generated backlog: the showcase varies the
+     * loaded CRM sample only, and would find the generated contracts already varied and leave the sample plain.
+     */
     @Override
     public int getOrder() {
-        return LOWEST_PRECEDENCE;
+        return LOWEST_PRECEDENCE - 1;
     }
 
     @Override
