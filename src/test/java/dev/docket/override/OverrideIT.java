@@ -52,7 +52,6 @@ class OverrideIT extends DatabaseTest {
     @BeforeEach
     void setUp() {
         if (sam == null) {
-            People people = new People(client.toBlocking());
             sam = people.token("sam.sales", "legal");
             headOfLegal = people.token("head-of-legal", "approver");
             generalCounsel = people.token("general-counsel", "approver");

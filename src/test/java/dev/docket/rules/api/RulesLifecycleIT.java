@@ -46,7 +46,6 @@ class RulesLifecycleIT extends DatabaseTest {
     @BeforeEach
     void setUp() {
         if (rulesAdmin == null) {
-            People people = new People(client.toBlocking());
             rulesAdmin = people.token("dana.legal", "rules-admin");
             rulesAuthor = people.token("sam.author", "rules-author");
         }

@@ -199,7 +199,7 @@ class RulesTruthIT extends DatabaseTest {
         assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(first.hash());
 
         // A rules admin takes the folder's version.
-        String viewer = new People(client.toBlocking()).token("vic.viewer", "viewer");
+        String viewer = people.token("vic.viewer", "viewer");
         assertThat(api.fail(People.as(viewer, HttpRequest.POST("/api/rules/folder/activate", ""))).status()).isEqualTo(403);
         RulesStatus taken = api.exchange(HttpRequest.POST("/api/rules/folder/activate", ""), RulesStatus.class).body();
         assertThat(taken.active().source().name()).isEqualTo("FILE");
