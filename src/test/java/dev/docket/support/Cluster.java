@@ -57,6 +57,10 @@ public final class Cluster implements AutoCloseable {
             return new Api(http());
         }
 
+        public People people() {
+            return new People(http());
+        }
+
         public <T> T bean(Class<T> type) {
             return context.getBean(type);
         }
