@@ -105,7 +105,7 @@ class FlowReportIT extends DatabaseTest {
     }
 
     @Test
-    void aRandomHistoryGivesWhatThePassOverTheRowsGave() {
+    void aRandomHistoryGivesWhatTheReferenceWorksOut() {
         transitions.saveAll(randomHistory());
         clock.set(Instant.parse("2026-11-20T10:30:00Z"));
         assertMatchesReference();
