@@ -42,7 +42,6 @@ class ApprovalIT extends DatabaseTest {
     @BeforeEach
     void setUp() {
         if (deciders.isEmpty()) {
-            People people = new People(client.toBlocking());
             deciders.put("Carla Finance", people.token("Carla Finance", List.of("approver"), List.of("CFO")));
             deciders.put("Chris Finance", people.token("Chris Finance", List.of("approver"), List.of("cfo")));
             deciders.put("Gus Counsel", people.token("Gus Counsel", List.of("approver"), List.of("General Counsel")));
@@ -152,7 +151,6 @@ class ApprovalIT extends DatabaseTest {
 
     @Test
     void onlyAnApproverListedForTheDecisionMakerWhoDidNotAskDecides() {
-        People people = new People(client.toBlocking());
         ContractView c = api.create(contract("AP-40", "gates", allGatesPassed(), "owner", "Rita Rep"));
         ApprovalView cap = request(c.id(), "CFO", "liability cap");
         String viewer = people.token("Vic Viewer", "viewer");

@@ -14,7 +14,6 @@ import java.util.Map;
 import dev.docket.contract.ContractView;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
-import dev.docket.support.People;
 import dev.docket.support.RulesFolderCopy;
 import dev.docket.support.TestClock;
 import io.micronaut.core.type.Argument;
@@ -42,7 +41,6 @@ class AuditIT extends DatabaseTest {
 
     @Test
     void aDayOfWorkReadsBackExactly() throws InterruptedException {
-        People people = new People(client.toBlocking());
         clock.set(TestClock.START);
         String dana = people.token("dana", "legal");
         String cfo = people.token("carla", List.of("approver"), List.of("CFO"));

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import dev.docket.support.TestDatabase;
+import dev.docket.support.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,35 +37,32 @@ class ConcurrentWritesIT {
 
     static final String REASON = "customer CEO escalated twice this week";
 
-    final TestDatabase database = new TestDatabase();
-    Instances instances;
-    Map<String, String> properties;
+    Cluster cluster;
 
     @BeforeAll
     void start() {
-        properties = database.properties();
-        Map<String, String> settings = new HashMap<>(properties);
         // 25 writers per instance at once: with Hikari's default of 10 connections the rest queue for a connection
         // and, on a loaded machine, answer 503 (overload) after the 1 s connection timeout. This test is about
         // lock ordering, so the pool is sized to the concurrency, as a deployment sizes it to its own; connections
         // open only on demand, so the shared test server's connection limit is touched only during the bursts.
-        settings.put("datasources.default.maximum-pool-size", "30");
-        settings.put("datasources.default.minimum-idle", "1");
-        instances = Instances.start(2, settings);
+        cluster = new Cluster(Map.of("datasources.default.maximum-pool-size", "30",
+                "datasources.default.minimum-idle", "1"));
+        // One after the other: each migrates the schema on its own start.
+        cluster.start();
+        cluster.start();
     }
 
     @AfterAll
     void stop() {
-        if (instances != null) {
-            instances.close();
+        if (cluster != null) {
+            cluster.close();
         }
-        database.drop();
     }
 
     @Test
     void fiftyWritersOnOneValueGetOnly200Or409AndTheLastAcknowledgedValueIsStored() throws Exception {
         long id = create("CW-VALUE");
-        long startVersion = instances.get(0, "/api/contracts/" + id).number("version");
+        long startVersion = cluster.get(0, "/api/contracts/" + id).number("version");
 
         record Write(int status, BigDecimal amount, long version, String body) {
         }
@@ -75,11 +70,11 @@ class ConcurrentWritesIT {
             List<Write> mine = new ArrayList<>();
             for (int attempt = 0; attempt < 5; attempt++) {
                 int instance = writer + attempt;
-                Instances.Reply read = instances.get(instance, "/api/contracts/" + id);
+                Cluster.Reply read = cluster.get(instance, "/api/contracts/" + id);
                 assertThat(read.status()).as(read.body()).isEqualTo(200);
                 long version = read.number("version");
                 BigDecimal amount = BigDecimal.valueOf(100_000 + writer * 10L + attempt).setScale(2);
-                Instances.Reply r = instances.send(instance, "PATCH", "/api/contracts/" + id, map("version", version,
+                Cluster.Reply r = cluster.send(instance, "PATCH", "/api/contracts/" + id, map("version", version,
                         "dealValue", map("amount", amount, "currency", "USD")));
                 mine.add(new Write(r.status(), amount, r.status() == 200 ? r.number("version") : -1, r.body()));
             }
@@ -87,7 +82,7 @@ class ConcurrentWritesIT {
         });
 
         assertThat(writes).hasSize(250).allSatisfy(w -> assertThat(w.status()).as(w.body()).isIn(200, 409));
-        if (database.isMariadb()) {
+        if (cluster.isMariadb()) {
             // Writers queue on the contract's row lock (MariaDB waits up to 50 s for it), so every loser is a stale
             // version and none is a deadlock turned into 409. H2 gives up on a lock after 1 s, which a loaded
             // machine can reach, so there a lock timeout may answer 409 too.
@@ -100,7 +95,7 @@ class ConcurrentWritesIT {
         assertThat(acknowledged.stream().map(Write::version).distinct()).hasSize(acknowledged.size());
         Write last = Collections.max(acknowledged, (a, b) -> Long.compare(a.version(), b.version()));
         for (int instance = 0; instance < 2; instance++) {
-            Map<String, Object> stored = instances.get(instance, "/api/contracts/" + id).map();
+            Map<String, Object> stored = cluster.get(instance, "/api/contracts/" + id).map();
             assertThat(((Number) stored.get("version")).longValue()).isEqualTo(startVersion + acknowledged.size());
             assertThat(new BigDecimal(String.valueOf(((Map<?, ?>) stored.get("dealValue")).get("amount"))).setScale(2))
                     .isEqualTo(last.amount());
@@ -111,10 +106,10 @@ class ConcurrentWritesIT {
     @Test
     void twentyParallelOverrideRequestsAndApprovalsOnOneContractLeaveExactlyOneActive() throws Exception {
         long id = create("CW-OVERRIDE");
-        String approver = instances.token("head-of-legal", List.of("approver"), List.of());
+        String approver = cluster.token("head-of-legal", List.of("approver"), List.of());
 
         // Asking is the first act: a contract holds at most one waiting request, so of 20 at once exactly one lands.
-        List<Instances.Reply> asked = race(20, asker -> () -> List.of(instances.send(asker, "POST",
+        List<Cluster.Reply> asked = race(20, asker -> () -> List.of(cluster.send(asker, "POST",
                 "/api/contracts/" + id + "/overrides", map("points", 10 + asker, "reason", REASON,
                         "expiresAt", "2026-11-20T09:00:00Z"))));
 
@@ -126,12 +121,12 @@ class ConcurrentWritesIT {
 
         // Approving is the second act, by someone who did not ask: 20 approvals at once through both instances,
         // and only one of them may make the override count.
-        List<Instances.Reply> approvals = race(20, n -> () -> List.of(instances.send(n, "POST",
+        List<Cluster.Reply> approvals = race(20, n -> () -> List.of(cluster.send(n, "POST",
                 "/api/overrides/" + pending + "/approve", null, approver)));
 
         assertThat(approvals).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 409));
         assertThat(approvals.stream().filter(r -> r.status() == 200)).hasSize(1);
-        List<Map<String, Object>> ledger = instances.get(1, "/api/contracts/" + id + "/overrides").list();
+        List<Map<String, Object>> ledger = cluster.get(1, "/api/contracts/" + id + "/overrides").list();
         assertThat(ledger).hasSize(1);
         assertThat(ledger.get(0).get("state")).isEqualTo("ACTIVE");
         assertThat(ledger.get(0).get("approvedBy")).isEqualTo("head-of-legal");
@@ -142,16 +137,16 @@ class ConcurrentWritesIT {
     @Test
     void theDatabaseItselfRefusesASecondActiveOverride() {
         long id = create("CW-UNIQUE");
-        Instances.Reply asked = instances.send(0, "POST", "/api/contracts/" + id + "/overrides", map("points", 10,
+        Cluster.Reply asked = cluster.send(0, "POST", "/api/contracts/" + id + "/overrides", map("points", 10,
                 "reason", REASON, "expiresAt", "2026-11-20T09:00:00Z"));
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
-        Instances.Reply first = instances.send(1, "POST", "/api/overrides/" + asked.number("id") + "/approve", null,
-                instances.token("general-counsel", List.of("approver"), List.of()));
+        Cluster.Reply first = cluster.send(1, "POST", "/api/overrides/" + asked.number("id") + "/approve", null,
+                cluster.token("general-counsel", List.of("approver"), List.of()));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
 
         // Attack the guard from below: a second active marker for the same contract, written straight to the table.
         SQLException refused = null;
-        try (Connection c = connect();
+        try (Connection c = cluster.connect();
              PreparedStatement insert = c.prepareStatement("INSERT INTO contract_override (contract_id, points, pin_to_top, "
                      + "reason, asked_by, approved_by, created_at, expires_at, active_contract_id) "
                      + "VALUES (?, 5, FALSE, 'x', 'y', 'z', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)")) {
@@ -167,24 +162,24 @@ class ConcurrentWritesIT {
     @Test
     void parallelDecisionsOnOneApprovalLeaveExactlyOne() throws Exception {
         long id = create("CW-APPROVAL");
-        Instances.Reply asked = instances.send(0, "POST", "/api/contracts/" + id + "/approvals",
+        Cluster.Reply asked = cluster.send(0, "POST", "/api/contracts/" + id + "/approvals",
                 map("decisionMaker", "CFO", "question", "Is a 30% discount acceptable?"));
         assertThat(asked.status()).as(asked.body()).isEqualTo(201);
         long approval = asked.number("id");
         // Twelve different approvers, each listed as deciding for the CFO and none of them the one who asked.
         List<String> cfos = new ArrayList<>();
         for (int decider = 0; decider < 12; decider++) {
-            cfos.add(instances.token("cfo-" + decider, List.of("approver"), List.of("CFO")));
+            cfos.add(cluster.token("cfo-" + decider, List.of("approver"), List.of("CFO")));
         }
 
-        List<Instances.Reply> replies = race(12, decider -> () -> List.of(instances.send(decider, "POST",
+        List<Cluster.Reply> replies = race(12, decider -> () -> List.of(cluster.send(decider, "POST",
                 "/api/approvals/" + approval + "/decision", map("decision", decider % 2 == 0 ? "APPROVED" : "REJECTED",
                         "comment", "decided by " + decider), cfos.get(decider))));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 409));
-        List<Instances.Reply> won = replies.stream().filter(r -> r.status() == 200).toList();
+        List<Cluster.Reply> won = replies.stream().filter(r -> r.status() == 200).toList();
         assertThat(won).hasSize(1);
-        Map<String, Object> stored = instances.get(1, "/api/contracts/" + id + "/approvals").list().get(0);
+        Map<String, Object> stored = cluster.get(1, "/api/contracts/" + id + "/approvals").list().get(0);
         assertThat(stored.get("decidedBy")).isEqualTo(won.get(0).map().get("decidedBy"));
         assertThat(stored.get("status")).isEqualTo(won.get(0).map().get("status"));
     }
@@ -194,21 +189,21 @@ class ConcurrentWritesIT {
         long id = create("CW-MIXED");
         String[] gates = {"commercial-terms-agreed", "pricing-approved", "security-review-done", "signatory-known"};
 
-        List<Instances.Reply> replies = race(40, n -> () -> List.of(switch (n % 3) {
-            case 0 -> instances.send(n, "POST", "/api/contracts/" + id + "/approvals",
+        List<Cluster.Reply> replies = race(40, n -> () -> List.of(switch (n % 3) {
+            case 0 -> cluster.send(n, "POST", "/api/contracts/" + id + "/approvals",
                     map("decisionMaker", "CFO", "question", "Question number " + n));
-            case 1 -> instances.send(n, "PUT", "/api/contracts/" + id + "/gates/" + gates[n % 4],
+            case 1 -> cluster.send(n, "PUT", "/api/contracts/" + id + "/gates/" + gates[n % 4],
                     map("passed", n % 2 == 0));
-            default -> instances.send(n, "POST", "/api/contracts/" + id + "/comments", map("text", "note " + n));
+            default -> cluster.send(n, "POST", "/api/contracts/" + id + "/comments", map("text", "note " + n));
         }));
 
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 201));
-        assertThat(instances.get(0, "/api/contracts/" + id + "/approvals").list()).hasSize(14);
-        assertThat(instances.get(1, "/api/contracts/" + id + "/comments").list()).hasSize(13);
+        assertThat(cluster.get(0, "/api/contracts/" + id + "/approvals").list()).hasSize(14);
+        assertThat(cluster.get(1, "/api/contracts/" + id + "/comments").list()).hasSize(13);
     }
 
     private long create(String ref) {
-        Instances.Reply r = instances.send(0, "POST", "/api/contracts", contract(ref));
+        Cluster.Reply r = cluster.send(0, "POST", "/api/contracts", contract(ref));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.number("id");
     }
@@ -237,14 +232,8 @@ class ConcurrentWritesIT {
         }
     }
 
-    /** A connection of the test's own, outside Docket, straight to the database both instances share. */
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(properties.get("datasources.default.url"),
-                properties.get("datasources.default.username"), properties.get("datasources.default.password"));
-    }
-
     private long count(String sql, long id) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = cluster.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

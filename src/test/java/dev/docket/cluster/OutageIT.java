@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.docket.support.Cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class OutageIT {
     static final Duration WRITE_ANSWER_LIMIT = Duration.ofSeconds(2);
 
     OwnMariaDb db;
-    Instances docket;
+    Cluster docket;
     /** Contract id to the last acknowledged amount and version. */
     final Map<Long, long[]> acknowledged = new LinkedHashMap<>();
 
@@ -41,12 +42,13 @@ class OutageIT {
         db = OwnMariaDb.install(Path.of("target", "outage-db-" + UUID.randomUUID().toString().substring(0, 8)));
         db.start();
         db.execute("CREATE DATABASE docket CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        docket = Instances.start(1, Map.of(
+        docket = Cluster.onOwnDatabase(Map.of(
                 // The driver's own timeouts: a frozen server cannot hold a connection attempt or a query.
                 "datasources.default.url", db.url("docket") + "?connectTimeout=1000&socketTimeout=1500",
                 "datasources.default.username", "root",
                 "datasources.default.password", "",
                 "datasources.default.driver-class-name", "org.mariadb.jdbc.Driver"));
+        docket.start();
     }
 
     @AfterAll
@@ -62,7 +64,7 @@ class OutageIT {
     @Test
     void writesAnswer503QuicklyReadsKeepAnsweringAndNothingAcknowledgedIsLost() throws Exception {
         for (int i = 0; i < 3; i++) {
-            Instances.Reply created = docket.send(0, "POST", "/api/contracts", contract("OUT-" + i, "gates", allGatesPassed()));
+            Cluster.Reply created = docket.send(0, "POST", "/api/contracts", contract("OUT-" + i, "gates", allGatesPassed()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             long id = created.number("id");
             acknowledged.put(id, new long[] {48_210, created.number("version")});
@@ -75,7 +77,7 @@ class OutageIT {
 
         db.kill();
         assertWritesGet503AndReadsAnswer(first);
-        Instances.Reply create = docket.send(0, "POST", "/api/contracts", contract("OUT-DOWN"));
+        Cluster.Reply create = docket.send(0, "POST", "/api/contracts", contract("OUT-DOWN"));
         assertThat(create.status()).as(create.body()).isEqualTo(503);
 
         db.start();
@@ -85,7 +87,7 @@ class OutageIT {
         while (recovered < acknowledged.size() && System.nanoTime() < deadline) {
             recovered = 0;
             for (long id : acknowledged.keySet()) {
-                Instances.Reply r = edit(id, 70_000 + id);
+                Cluster.Reply r = edit(id, 70_000 + id);
                 assertThat(r.status()).as(r.body()).isIn(200, 503);
                 recovered += r.status() == 200 ? 1 : 0;
             }
@@ -94,38 +96,38 @@ class OutageIT {
         assertThat(recovered).as("writes succeed again after the database came back").isEqualTo(acknowledged.size());
 
         for (Map.Entry<Long, long[]> e : acknowledged.entrySet()) {
-            Instances.Reply stored = docket.get(0, "/api/contracts/" + e.getKey());
+            Cluster.Reply stored = docket.get(0, "/api/contracts/" + e.getKey());
             assertThat(stored.status()).isEqualTo(200);
             assertThat(stored.number("version")).isEqualTo(e.getValue()[1]);
             assertThat(new BigDecimal(String.valueOf(((Map<?, ?>) stored.map().get("dealValue")).get("amount"))))
                     .isEqualByComparingTo(BigDecimal.valueOf(e.getValue()[0]));
         }
-        Instances.Reply explanation = docket.get(0, "/api/contracts/" + first + "/explanation");
+        Cluster.Reply explanation = docket.get(0, "/api/contracts/" + first + "/explanation");
         assertThat(explanation.status()).isEqualTo(200);
     }
 
     private void assertWritesGet503AndReadsAnswer(long id) {
-        Instances.Reply write = edit(id, 99_999);
+        Cluster.Reply write = edit(id, 99_999);
         assertThat(write.status()).as(write.body()).isEqualTo(503);
         assertThat(write.took()).isLessThan(WRITE_ANSWER_LIMIT);
         assertThat(write.retryAfter()).isNotBlank();
         assertThat(write.body()).contains("retry in");
-        Instances.Reply gate = docket.send(0, "PUT", "/api/contracts/" + id + "/gates/signatory-known",
+        Cluster.Reply gate = docket.send(0, "PUT", "/api/contracts/" + id + "/gates/signatory-known",
                 map("passed", false));
         assertThat(gate.status()).as(gate.body()).isEqualTo(503);
         assertThat(gate.took()).isLessThan(WRITE_ANSWER_LIMIT);
 
-        Instances.Reply ranking = docket.get(0, "/api/ranking?size=5");
+        Cluster.Reply ranking = docket.get(0, "/api/ranking?size=5");
         assertThat(ranking.status()).as(ranking.body()).isEqualTo(200);
         assertThat(ranking.body()).contains("\"id\":" + id + ",");
-        Instances.Reply explanation = docket.get(0, "/api/contracts/" + id + "/explanation");
+        Cluster.Reply explanation = docket.get(0, "/api/contracts/" + id + "/explanation");
         assertThat(explanation.status()).as(explanation.body()).isEqualTo(200);
     }
 
     /** Edits the deal value on the last acknowledged version, recording the edit only if it was acknowledged. */
-    private Instances.Reply edit(long id, long amount) {
+    private Cluster.Reply edit(long id, long amount) {
         long[] last = acknowledged.get(id);
-        Instances.Reply r = docket.send(0, "PATCH", "/api/contracts/" + id, map("version", last[1],
+        Cluster.Reply r = docket.send(0, "PATCH", "/api/contracts/" + id, map("version", last[1],
                 "dealValue", map("amount", amount, "currency", "USD")));
         if (r.status() == 200) {
             acknowledged.put(id, new long[] {amount, r.number("version")});

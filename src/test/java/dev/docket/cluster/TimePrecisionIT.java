@@ -4,14 +4,11 @@ import static dev.docket.support.Api.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
 
-import dev.docket.contract.ContractRepository;
 import dev.docket.contract.ContractView;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.TestClock;
@@ -31,18 +28,6 @@ class TimePrecisionIT extends DatabaseTest {
     @Inject
     TestClock clock;
 
-    @Inject
-    ContractRepository contracts;
-
-    private Map<String, String> db;
-
-    @Override
-    public Map<String, String> getProperties() {
-        // Kept for the raw read below: asking again would create a second database.
-        db = super.getProperties();
-        return db;
-    }
-
     @Test
     void anInstantWithMicrosecondsRoundTripsExactly() throws SQLException {
         clock.set(WITH_MICROS);
@@ -50,7 +35,7 @@ class TimePrecisionIT extends DatabaseTest {
             ContractView created = api.create(contract("TIME-1"));
 
             assertThat(created.submittedAt()).isEqualTo(WITH_MICROS);
-            assertThat(contracts.findById(created.id()).orElseThrow().submittedAt()).isEqualTo(WITH_MICROS);
+            assertThat(contractRepository.findById(created.id()).orElseThrow().submittedAt()).isEqualTo(WITH_MICROS);
             assertThat(api.get("/api/contracts/" + created.id(), ContractView.class).createdAt())
                     .isEqualTo(WITH_MICROS);
             // What the column itself holds, read outside Docket: the microseconds are stored, not only echoed.
@@ -61,8 +46,7 @@ class TimePrecisionIT extends DatabaseTest {
     }
 
     private String storedText(long id) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db.get("datasources.default.url"), db.get("datasources.default.username"),
-                db.get("datasources.default.password"));
+        try (Connection c = connect();
              PreparedStatement s = c.prepareStatement("SELECT CAST(submitted_at AS CHAR(40)) FROM contract WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {

@@ -26,7 +26,7 @@ class CommentIT extends DatabaseTest {
     void eachContractHasItsOwnThreadOldestFirst() {
         clock.set(TestClock.START);
         ContractView c = api.create(contract("CM-1"));
-        String sam = new People(client.toBlocking()).token("Sam Sales", "viewer");
+        String sam = people.token("Sam Sales", "viewer");
         ContractView other = api.create(contract("CM-2"));
 
         HttpResponse<CommentView> first = api.exchange(HttpRequest.POST("/api/contracts/" + c.id() + "/comments",

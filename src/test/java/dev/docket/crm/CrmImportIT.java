@@ -24,7 +24,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,9 +41,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CrmImportIT extends DatabaseTest {
 
     static final List<String> GATES = List.of("commercial-terms-agreed", "pricing-approved", "security-review-done", "signatory-known");
-
-    @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
 
     Imports imports;
     Path folder;

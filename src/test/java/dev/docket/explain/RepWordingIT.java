@@ -18,10 +18,7 @@ import dev.docket.facts.Lane;
 import dev.docket.ranking.RankedEntry;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.DatabaseTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +35,6 @@ class RepWordingIT extends DatabaseTest {
     /** A sentence ends and another begins: a full stop, then a capital. */
     private static final Pattern TWO_SENTENCES = Pattern.compile("[.!?] [A-Z“]");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.US);
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     final Map<Long, RankedEntry> entries = new LinkedHashMap<>();
     final Map<Long, Explanation> explanations = new LinkedHashMap<>();

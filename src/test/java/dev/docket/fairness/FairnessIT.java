@@ -38,7 +38,7 @@ class FairnessIT extends DatabaseTest {
     TestClock clock;
 
     /** One token per person in the story: askers and editors hold legal, approvers approver. */
-    final Map<String, String> people = new java.util.HashMap<>();
+    final Map<String, String> tokens = new java.util.HashMap<>();
     ContractView annBig;
     ContractView annSmall;
     ContractView bobMid;
@@ -46,13 +46,12 @@ class FairnessIT extends DatabaseTest {
 
     @BeforeEach
     void setUp() {
-        if (people.isEmpty()) {
-            People tokens = new People(client.toBlocking());
+        if (tokens.isEmpty()) {
             for (String name : List.of("ann", "bob", "crm-sync")) {
-                people.put(name, tokens.token(name, "legal"));
+                tokens.put(name, people.token(name, "legal"));
             }
             for (String name : List.of("head-of-legal", "general-counsel")) {
-                people.put(name, tokens.token(name, "approver"));
+                tokens.put(name, people.token(name, "approver"));
             }
         }
         clock.set(TestClock.START);
@@ -109,9 +108,9 @@ class FairnessIT extends DatabaseTest {
     void aRefusedRequestCountsForItsAskerAndItsRefuserButNotAsAnOverride() {
         Map<String, Object> body = map("points", 20, "reason", "strategic account, board-level escalation",
                 "expiresAt", clock.instant().plus(Duration.ofDays(5)).toString());
-        dev.docket.override.OverrideView asked = api.exchange(People.as(people.get("bob"),
+        dev.docket.override.OverrideView asked = api.exchange(People.as(tokens.get("bob"),
                 HttpRequest.POST("/api/contracts/" + bobTiny.id() + "/overrides", body)), dev.docket.override.OverrideView.class).body();
-        api.exchange(People.as(people.get("general-counsel"), HttpRequest.POST("/api/overrides/" + asked.id() + "/refuse",
+        api.exchange(People.as(tokens.get("general-counsel"), HttpRequest.POST("/api/overrides/" + asked.id() + "/refuse",
                 map("reason", "not a reason to move the queue"))), dev.docket.override.OverrideView.class);
 
         FairnessReport r = api.get("/api/reports/fairness?from=2026-11-02&to=2026-11-08", FairnessReport.class);
@@ -139,7 +138,7 @@ class FairnessIT extends DatabaseTest {
     @Test
     void anUpsertRecordsItsSubmitterAndAnEditRecordsItsCaller() {
         clock.set(WEEK_2);
-        api.exchange(People.as(people.get("crm-sync"), HttpRequest.PUT("/api/contracts/by-ref/FR-3", contract("FR-3", "owner", "Bob", "team", "West",
+        api.exchange(People.as(tokens.get("crm-sync"), HttpRequest.PUT("/api/contracts/by-ref/FR-3", contract("FR-3", "owner", "Bob", "team", "West",
                 "gates", allGatesPassed(), "submittedBy", "crm-sync",
                 "dealValue", map("amount", 100_000, "currency", "USD"),
                 "expansionPotential", map("amount", 900_000, "currency", "EUR")))), ContractView.class);
@@ -180,15 +179,15 @@ class FairnessIT extends DatabaseTest {
         if (pin != null) {
             body.put("pinToTop", pin);
         }
-        dev.docket.override.OverrideView asked = api.exchange(People.as(people.get(askedBy),
+        dev.docket.override.OverrideView asked = api.exchange(People.as(tokens.get(askedBy),
                 HttpRequest.POST("/api/contracts/" + contractId + "/overrides", body)), dev.docket.override.OverrideView.class).body();
-        api.exchange(People.as(people.get(approvedBy), HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", "")),
+        api.exchange(People.as(tokens.get(approvedBy), HttpRequest.POST("/api/overrides/" + asked.id() + "/approve", "")),
                 dev.docket.override.OverrideView.class);
     }
 
     private void patchDealValue(ContractView c, int amount, String by) {
         long version = api.get("/api/contracts/" + c.id(), ContractView.class).version();
-        api.exchange(People.as(people.get(by), HttpRequest.PATCH("/api/contracts/" + c.id(), map("version", version,
+        api.exchange(People.as(tokens.get(by), HttpRequest.PATCH("/api/contracts/" + c.id(), map("version", version,
                 "dealValue", map("amount", amount, "currency", "USD")))), ContractView.class);
     }
 

@@ -66,7 +66,7 @@ class ClusterIT {
         a = cluster.start();
         b = cluster.start();
         json = a.bean(JsonMapper.class);
-        People people = new People(a.http());
+        People people = a.people();
         cfo = people.token("cfo", List.of("approver"), List.of("CFO"));
         headOfLegal = people.token("head-of-legal", "approver");
         generalCounsel = people.token("general-counsel", "approver");

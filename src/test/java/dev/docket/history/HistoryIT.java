@@ -137,7 +137,6 @@ class HistoryIT extends DatabaseTest {
                 map("decisionMaker", "CFO", "question", "liability cap above 2x fees")),
                 dev.docket.approval.ApprovalView.class).body();
         tick();
-        People people = new People(client.toBlocking());
         String cfo = people.token("cfo", List.of("approver"), List.of("CFO"));
         api.exchange(People.as(cfo, HttpRequest.POST("/api/approvals/" + hold.id() + "/decision",
                 map("decision", "APPROVED", "comment", "fine for this account"))), String.class);

@@ -62,7 +62,6 @@ class AuthorizationMatrixIT extends DatabaseTest {
         assertThat(routes.keySet()).as("routes without a line in authorization-matrix.txt").isSubsetOf(table.keySet());
         assertThat(table.keySet()).as("lines in authorization-matrix.txt for routes that do not exist").isSubsetOf(routes.keySet());
 
-        People people = new People(client.toBlocking());
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put(ANONYMOUS, null);
         for (String role : Roles.ALL) {

@@ -29,7 +29,7 @@ class ClosedReadsIT extends DatabaseTest {
             assertThat(refused.contentType()).as(path).isEqualTo("application/problem+json");
         }
         assertThat(api.exchange(anonymous(HttpRequest.GET("/health")), String.class).body()).contains("\"status\"");
-        String viewer = new People(client.toBlocking()).token("reader", "viewer");
+        String viewer = people.token("reader", "viewer");
         assertThat(api.exchange(People.as(viewer, HttpRequest.GET("/api/ranking")), String.class).code()).isEqualTo(200);
     }
 }

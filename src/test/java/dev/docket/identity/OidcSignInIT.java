@@ -18,7 +18,6 @@ import java.util.Map;
 
 import dev.docket.support.DatabaseTest;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -35,9 +34,6 @@ import org.junit.jupiter.api.Test;
 class OidcSignInIT extends DatabaseTest {
 
     final MockOAuth2Server provider = started();
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     JsonMapper json;

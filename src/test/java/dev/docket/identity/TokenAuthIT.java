@@ -14,7 +14,6 @@ import java.util.Map;
 import dev.docket.contract.ContractView;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
-import dev.docket.support.People;
 import dev.docket.support.TestClock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,7 +49,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void aTokenActsAsItsNameWithItsRolesAndNothingMore() {
-        People people = new People(client.toBlocking());
         String sync = people.token("crm-sync", "legal");
         String dashboard = people.token("dashboard", "viewer");
 
@@ -70,7 +68,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void aBodyNamingAnotherSubmitterIsRefusedAndChangesNothing() {
-        People people = new People(client.toBlocking());
         String sync = people.token("crm-sync-2", "legal");
         Api.Failure forged = api.fail(as(sync, HttpRequest.POST("/api/contracts", contract("TK-F", "submittedBy", "head-of-legal"))));
         assertThat(forged.status()).isEqualTo(400);
@@ -80,7 +77,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void revokedTamperedAndExpiredTokensAreRefusedWith401() throws InterruptedException {
-        People people = new People(client.toBlocking());
         String legal = people.token("revoke-me", "legal");
         assertThat(api.exchange(as(legal, HttpRequest.POST("/api/contracts", contract("RV-1"))), String.class).code()).isEqualTo(201);
 
@@ -122,7 +118,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void tokensAreListedWithoutTheirSecretAndRolesMustExist() {
-        People people = new People(client.toBlocking());
         people.token("listed", "viewer");
         String listing = api.exchange(HttpRequest.GET("/api/admin/tokens"), String.class).body();
         assertThat(listing).contains("\"name\":\"listed\"").doesNotContain("dkt_").doesNotContain(RUNNER_TOKEN);
@@ -133,7 +128,6 @@ class TokenAuthIT extends DatabaseTest {
 
     @Test
     void healthShowsDetailsToAdminsOnlyAndMetricsNeedTheMetricsRole() {
-        People people = new People(client.toBlocking());
         String anonymousHealth = api.exchange(anonymous(HttpRequest.GET("/health")), String.class).body();
         assertThat(anonymousHealth).contains("\"status\":\"UP\"").doesNotContain("\"details\":{").doesNotContain("jdbc");
         String viewer = people.token("health-viewer", "viewer");

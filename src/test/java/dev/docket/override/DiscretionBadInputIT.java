@@ -61,7 +61,6 @@ class DiscretionBadInputIT extends DatabaseTest {
         ContractView closed = api.create(contract("DB-CLOSED"));
         api.exchange(HttpRequest.POST("/api/contracts/" + closed.id() + "/withdraw", map("version", closed.version())), ContractView.class);
         ContractView overridden = api.create(contract("DB-OVERRIDDEN", "gates", allGatesPassed()));
-        People people = new People(client.toBlocking());
         String cfo = people.token("Carla Finance", List.of("approver"), List.of("CFO"));
         OverrideView asked = api.exchange(HttpRequest.POST("/api/contracts/" + overridden.id() + "/overrides",
                 body("points", 10)), OverrideView.class).body();

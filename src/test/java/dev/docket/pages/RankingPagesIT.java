@@ -29,9 +29,6 @@ import org.junit.jupiter.api.Test;
 class RankingPagesIT extends DatabaseTest {
 
     @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
-
-    @Inject
     RankingPages pages;
 
     @Test

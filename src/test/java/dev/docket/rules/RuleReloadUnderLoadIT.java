@@ -16,7 +16,6 @@ import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +39,6 @@ class RuleReloadUnderLoadIT extends DatabaseTest {
     @Test
     void hundredRewritesUnderLoadLoseNoRequestAndActivateEveryGoodVersion() throws Exception {
         BlockingHttpClient http = client.toBlocking();
-        Api api = new Api(http);
         for (int i = 0; i < 20; i++) {
             api.create(Api.contract("LOAD-" + i, "gates", Api.allGatesPassed()));
         }

@@ -34,11 +34,16 @@ public final class Api {
         body.put("dealValue", Map.of("amount", 48210, "currency", "USD"));
         body.put("expansionPotential", Map.of("amount", 120000, "currency", "USD"));
         body.put("targetCloseDate", "2026-12-15");
-        for (int i = 0; i < overrides.length; i += 2) {
-            if (overrides[i + 1] == null) {
-                body.remove((String) overrides[i]);
+        return change(body, overrides);
+    }
+
+    /** Changes these fields of {@code body} (key, value, ...), where a null value removes the field, and returns it. */
+    public static Map<String, Object> change(Map<String, Object> body, Object... changes) {
+        for (int i = 0; i < changes.length; i += 2) {
+            if (changes[i + 1] == null) {
+                body.remove((String) changes[i]);
             } else {
-                body.put((String) overrides[i], overrides[i + 1]);
+                body.put((String) changes[i], changes[i + 1]);
             }
         }
         return body;

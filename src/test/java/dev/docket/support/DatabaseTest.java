@@ -1,5 +1,7 @@
 package dev.docket.support;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +10,7 @@ import dev.docket.contract.GateRepository;
 import dev.docket.ranking.RankingService;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +40,25 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     @Client("/")
     protected HttpClient client;
 
+    /** The test's own server on its real port, for what a plain HTTP client, a socket or a browser reaches. */
+    @Inject
+    protected EmbeddedServer server;
+
     /** The API over {@link #client}, ready before the first {@code @BeforeAll} of the test class. */
     protected Api api;
+
+    /** Named callers an admin (the runner) creates through the API, ready with {@link #api}. */
+    protected People people;
 
     @BeforeAll
     void connectApi() {
         api = new Api(client.toBlocking());
+        people = new People(client.toBlocking());
+    }
+
+    /** A plain connection to the test's database, outside Docket, for what a test reads or writes behind its back. */
+    protected Connection connect() throws SQLException {
+        return database.connect();
     }
 
     /** Test methods share their class's database; each that counts rows starts from an empty backlog. */

@@ -21,22 +21,36 @@ public final class TestDatabase {
     private final String serverUrl = env("DOCKET_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
     private final String user = env("DOCKET_TEST_MARIADB_USER", "root");
     private final String password = env("DOCKET_TEST_MARIADB_PASSWORD", "");
+    private Map<String, String> properties;
     private boolean created;
 
-    public Map<String, String> properties() {
+    /** The settings that point Docket at this database; on MariaDB the first call creates it. */
+    public synchronized Map<String, String> properties() {
+        if (properties != null) {
+            return properties;
+        }
         if (!mariadb) {
-            return Map.of(
+            properties = Map.of(
                     "datasources.default.url", "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                     "datasources.default.username", "sa",
                     "datasources.default.password", "");
+            return properties;
         }
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         created = true;
-        return Map.of(
+        properties = Map.of(
                 "datasources.default.url", url(name),
                 "datasources.default.username", user,
                 "datasources.default.password", password,
                 "datasources.default.driver-class-name", driverClass());
+        return properties;
+    }
+
+    /** A plain connection to this database, outside Docket, for what a test reads or writes behind its back. */
+    public Connection connect() throws SQLException {
+        Map<String, String> p = properties();
+        return DriverManager.getConnection(p.get("datasources.default.url"), p.get("datasources.default.username"),
+                p.get("datasources.default.password"));
     }
 
     /** The JDBC URL of this test's database (or of the server, for an empty name), with the driver's options. */
@@ -64,7 +78,7 @@ public final class TestDatabase {
         return mariadb;
     }
 
-    public void drop() {
+    public synchronized void drop() {
         if (created) {
             execute("DROP DATABASE IF EXISTS " + name);
             created = false;

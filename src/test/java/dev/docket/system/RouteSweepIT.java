@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.docket.contract.ContractView;
-import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
@@ -27,7 +26,6 @@ import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -56,14 +54,7 @@ class RouteSweepIT extends DatabaseTest {
     Router router;
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     JsonMapper json;
-
-    @Inject
-    @io.micronaut.http.client.annotation.Client("/")
-    io.micronaut.http.client.HttpClient micronautClient;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
@@ -72,7 +63,6 @@ class RouteSweepIT extends DatabaseTest {
 
     @BeforeAll
     void seed() {
-        Api api = new Api(micronautClient.toBlocking());
         ContractView contract = api.create(contract("SWEEP-1", "gates", allGatesPassed()));
         validPathValues.put("id", String.valueOf(contract.id()));
         validPathValues.put("externalRef", "SWEEP-1");

@@ -15,10 +15,8 @@ import dev.docket.contract.Gate;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @MicronautTest(transactional = false)
 class StrictApiIT extends DatabaseTest {
-
-    @Inject
-    EmbeddedServer server;
 
     long existingId;
     long existingVersion;

@@ -7,16 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.docket.contract.ContractView;
-import dev.docket.support.People;
-import dev.docket.support.Api;
-import dev.docket.support.DatabaseTest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -26,39 +17,13 @@ import org.openqa.selenium.support.ui.Select;
 
 /** The queue and contract pages in a real headless Chromium, on the bundled CRM sample and the real rules. */
 @MicronautTest(transactional = false)
-class QueueAndContractBrowserIT extends DatabaseTest {
+class QueueAndContractBrowserIT extends BrowserTest {
 
     private static final String XSS = "<img src=x onerror=alert(1)>";
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    private Browser browser;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("docket.sample.enabled", "true", "docket.sample.showcase", "true");
-    }
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void open(String path) {
-        browser.driver.get(server.getURL() + path);
-        browser.settle();
     }
 
     private List<String> column(int index) {
@@ -100,7 +65,7 @@ class QueueAndContractBrowserIT extends DatabaseTest {
         assertThat(column(2)).isEmpty();
         browser.js().executeScript("window.__sameDocument = true;");
 
-        new Api(client.toBlocking()).create(contract("WEB-LIVE-1", "title", "Arrived while you watched",
+        api.create(contract("WEB-LIVE-1", "title", "Arrived while you watched",
                 "gates", dev.docket.support.Api.allGatesPassed()));
 
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
@@ -141,10 +106,9 @@ class QueueAndContractBrowserIT extends DatabaseTest {
 
     @Test
     void commentsAndTitlesWithHtmlShowAsText() {
-        Api api = new Api(client.toBlocking());
         ContractView hostile = api.create(contract("WEB-XSS-1", "title", XSS, "account", XSS));
-        new People(client.toBlocking()).user("Dana Legal", "dana-password-123", List.of("viewer"), List.of());
-        browser.signIn(server.getURL(), "Dana Legal", "dana-password-123", "/contracts/" + hostile.id());
+        people.user("Dana Legal", "dana-password-123", List.of("viewer"), List.of());
+        signIn("Dana Legal", "dana-password-123", "/contracts/" + hostile.id());
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(XSS);
 
         browser.driver.findElement(By.name("text")).sendKeys(XSS);
@@ -185,21 +149,20 @@ class QueueAndContractBrowserIT extends DatabaseTest {
         assertThat(browser.driver.findElement(By.id("my-deals-notice")).getText()).contains("Sign in to see your deals");
         assertThat(column(1)).startsWith("#1", "#2");
 
-        People people = new People(client.toBlocking());
         people.user("Unlinked Rep", "unlinked-password-1", List.of("viewer"), List.of());
-        browser.signIn(server.getURL(), "Unlinked Rep", "unlinked-password-1", "/?mine=true");
+        signIn("Unlinked Rep", "unlinked-password-1", "/?mine=true");
         assertThat(browser.driver.findElement(By.id("my-deals-notice")).getText())
                 .contains("not linked to a contract owner").contains("Unlinked Rep");
         browser.driver.manage().deleteAllCookies();
 
         people.user("Linked Rep", "linked-password-12", List.of("viewer"), owner);
-        browser.signIn(server.getURL(), "Linked Rep", "linked-password-12", "/");
+        signIn("Linked Rep", "linked-password-12", "/");
         browser.driver.findElement(By.id("my-deals")).click();
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-deals-notice")));
         browser.settle();
         assertThat(browser.driver.findElement(By.id("my-deals-notice")).getText()).contains("Your deals").contains(owner);
         assertThat(column(3)).isNotEmpty().allMatch(owner::equals);
-        Map<?, ?> ranking = new Api(client.toBlocking()).get("/api/ranking?size=200", Map.class);
+        Map<?, ?> ranking = api.get("/api/ranking?size=200", Map.class);
         long theirs = ((List<?>) ranking.get("items")).stream()
                 .filter(i -> owner.equals(((Map<?, ?>) ((Map<?, ?>) i).get("contract")).get("owner"))).count();
         assertThat(browser.driver.findElement(By.cssSelector("#queue-rows .summary")).getText()).startsWith(theirs + " matching");

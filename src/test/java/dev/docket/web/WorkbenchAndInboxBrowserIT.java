@@ -11,18 +11,12 @@ import dev.docket.approval.ApprovalView;
 import dev.docket.contract.ContractView;
 import dev.docket.rules.RulesStatus;
 import dev.docket.support.People;
-import dev.docket.support.Api;
-import dev.docket.support.DatabaseTest;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,8 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * a decision taken in the inbox is the one the API records.
  */
 @MicronautTest(transactional = false)
-class WorkbenchAndInboxBrowserIT extends DatabaseTest {
+class WorkbenchAndInboxBrowserIT extends BrowserTest {
 
+    @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
 
     private static final String STRATEGIC = """
@@ -51,16 +46,6 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
             end
             """;
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    private Browser browser;
-    private Api api;
-
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("docket.sample.enabled", "true", "docket.sample.showcase", "true", "docket.rules.folder", FOLDER.path().toString());
@@ -73,25 +58,10 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     private String sam;
 
     @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-        api = new Api(client.toBlocking());
-        People people = new People(client.toBlocking());
+    void createPeople() {
         people.user(LEE, PASSWORD, List.of("rules-author", "rules-admin"), List.of());
         people.user(CASEY, PASSWORD, List.of("approver"), List.of("web-cfo"));
         sam = people.token("Sam Sales", "legal");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private void open(String path) {
-        browser.driver.get(server.getURL() + path);
-        browser.settle();
     }
 
     private void setEditor(String text) {
@@ -116,7 +86,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     @Test
     void aBrokenRuleShowsItsProblemAtItsLineAndChangesNothing() {
         String live = api.get("/api/rules/status", RulesStatus.class).active().hash();
-        browser.signIn(server.getURL(), LEE, PASSWORD, "/rules?file=urgency.drl");
+        signIn(LEE, PASSWORD, "/rules?file=urgency.drl");
         String original = editor();
         assertThat(original).contains("rule \"Target close within 14 days\"");
         String[] lines = original.split("\n", -1);
@@ -144,7 +114,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
     @Test
     void aPreviewShowsWhoMovesThenActivateAndRollBackChangeWhatIsLive() {
         RulesStatus before = api.get("/api/rules/status", RulesStatus.class);
-        browser.signIn(server.getURL(), LEE, PASSWORD, "/rules?file=value.drl");
+        signIn(LEE, PASSWORD, "/rules?file=value.drl");
         assertThat(editor()).contains("10.0 * Math.log10");
         setEditor(editor().replace("10.0 * Math.log10", "30.0 * Math.log10"));
         click("Preview");
@@ -190,7 +160,7 @@ class WorkbenchAndInboxBrowserIT extends DatabaseTest {
                 .contains("Inbox deal", "Unlimited liability: acceptable?", "Sam Sales");
         assertThat(browser.driver.findElements(By.cssSelector(".inbox-item button"))).isEmpty();
 
-        browser.signIn(server.getURL(), CASEY, PASSWORD, "/approvals?decisionMaker=web-cfo");
+        signIn(CASEY, PASSWORD, "/approvals?decisionMaker=web-cfo");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshots("approvals");
         assertThat(browser.driver.findElements(By.name("actor"))).as("no typed name: the decider is who signed in").isEmpty();

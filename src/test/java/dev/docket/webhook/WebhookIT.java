@@ -66,7 +66,7 @@ class WebhookIT {
                 "docket.webhooks.max-attempts", "4", "docket.webhooks.request-timeout", "3s"));
         a = cluster.start();
         json = a.bean(JsonMapper.class);
-        People people = new People(a.http());
+        People people = a.people();
         approver = people.token("head-of-legal", "approver");
         cfo = people.token("cfo", List.of("approver"), List.of("CFO"));
     }

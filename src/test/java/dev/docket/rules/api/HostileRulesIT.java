@@ -4,16 +4,13 @@ import static dev.docket.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import dev.docket.rules.HostileRules;
 import dev.docket.rules.RulesStatus;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.ranking.RankingPage;
-import dev.docket.support.DatabaseTest;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HostileRulesIT extends DatabaseTest {
+class HostileRulesIT extends RulesApiTest {
 
     @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
@@ -78,7 +75,8 @@ class HostileRulesIT extends DatabaseTest {
                 long before = attempts();
                 FOLDER.write(HostileRules.FILE, TRIPWIRES.arm(variant));
                 RulesStatus refused = awaitStatus(s -> s.lastAttempt() != null && s.lastAttempt().number() > before
-                        && s.lastAttempt().problems().stream().anyMatch(p -> HostileRules.FILE.equals(p.file())));
+                        && s.lastAttempt().problems().stream().anyMatch(p -> HostileRules.FILE.equals(p.file())),
+                        Duration.ofSeconds(30));
 
                 assertThat(refused.lastAttempt().activated()).as("%s went live", variant).isFalse();
                 assertRefused(variant, refused.lastAttempt().problems());
@@ -114,30 +112,5 @@ class HostileRulesIT extends DatabaseTest {
     private long attempts() {
         RulesStatus.Attempt last = status().lastAttempt();
         return last == null ? 0 : last.number();
-    }
-
-    private RulesStatus status() {
-        return api.get("/api/rules/status", RulesStatus.class);
-    }
-
-    private RulesStatus awaitStatus(Predicate<RulesStatus> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        RulesStatus s = status();
-        while (!condition.test(s)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("rules status never reached the expected state; last: " + s);
-            }
-            sleep(50);
-            s = status();
-        }
-        return s;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

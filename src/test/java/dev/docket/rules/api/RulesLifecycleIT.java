@@ -3,17 +3,13 @@ package dev.docket.rules.api;
 import static dev.docket.support.Api.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import dev.docket.preview.ImpactPreview;
 import dev.docket.rules.RulesStatus;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
-import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
@@ -29,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Legal ops' path through a rule change, over HTTP against a Docket watching its own copy of rules/. */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RulesLifecycleIT extends DatabaseTest {
+class RulesLifecycleIT extends RulesApiTest {
 
     @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
@@ -46,7 +42,6 @@ class RulesLifecycleIT extends DatabaseTest {
     @BeforeEach
     void setUp() {
         if (rulesAdmin == null) {
-            People people = new People(client.toBlocking());
             rulesAdmin = people.token("dana.legal", "rules-admin");
             rulesAuthor = people.token("sam.author", "rules-author");
         }
@@ -77,7 +72,7 @@ class RulesLifecycleIT extends DatabaseTest {
 
         assertThat(fixed.healthy()).isTrue();
         assertThat(fixed.active().number()).isGreaterThan(before.active().number());
-        awaitRankingWith(fixed.active().hash());
+        awaitRanking(fixed.active().hash());
         assertThat(api.get("/prometheus", String.class)).contains("docket_rules_candidate_failing 0.0");
     }
 
@@ -102,7 +97,7 @@ class RulesLifecycleIT extends DatabaseTest {
         assertThat(rolledBack.body().active().hash()).isEqualTo(first.hash());
         assertThat(rolledBack.body().active().source().name()).isEqualTo("ROLLBACK");
         assertThat(rolledBack.body().active().activatedBy()).isEqualTo("dana.legal");
-        awaitRankingWith(first.hash());
+        awaitRanking(first.hash());
         assertThat(api.fail(HttpRequest.POST("/api/rules/versions/999/activate", "").bearerAuth(rulesAdmin)).status()).isEqualTo(404);
     }
 
@@ -152,49 +147,5 @@ class RulesLifecycleIT extends DatabaseTest {
 
         assertThat(live.active().source().name()).isEqualTo("API");
         assertThat(live.active().activatedBy()).isEqualTo("dana.legal");
-    }
-
-    /** A new rule set re-ranks the queue in the background; the old ranking serves until that is done. */
-    private void awaitRankingWith(String ruleVersion) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!api.get("/api/ranking", RankingPage.class).ruleVersion().equals(ruleVersion)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the ranking never switched to rule set " + ruleVersion);
-            }
-            sleep();
-        }
-    }
-
-    private RulesStatus status() {
-        return api.get("/api/rules/status", RulesStatus.class);
-    }
-
-    private String health() {
-        try {
-            return api.get("/health", String.class);
-        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
-            return e.getResponse().getBody(String.class).orElse("");
-        }
-    }
-
-    private RulesStatus awaitStatus(Predicate<RulesStatus> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        RulesStatus s = status();
-        while (!condition.test(s)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("rules status never reached the expected state; last: " + s);
-            }
-            sleep();
-            s = status();
-        }
-        return s;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,14 +8,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import dev.docket.rules.RulesStatus;
 import dev.docket.rules.source.RuleProblem;
 import dev.docket.contract.ContractView;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.Api;
-import dev.docket.support.DatabaseTest;
 import dev.docket.support.People;
 import dev.docket.support.RulesFolderCopy;
 import io.micronaut.http.HttpRequest;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RulesTruthIT extends DatabaseTest {
+class RulesTruthIT extends RulesApiTest {
 
     @RegisterExtension
     static final RulesFolderCopy FOLDER = new RulesFolderCopy();
@@ -189,7 +187,7 @@ class RulesTruthIT extends DatabaseTest {
         // A later event in the folder does not undo the rollback: it is held, and status and health say so.
         FOLDER.write("expansion.drl", expansion.replace("capped at 36", "capped at 36 points"));
         RulesStatus held = awaitStatus(s -> s.drift() != null && s.drift().different().contains("expansion.drl"));
-        sleepMillis(500);
+        sleep(500);
 
         assertThat(status().active()).as("the rollback stands").isEqualTo(rollback.active());
         assertThat(held.drift().different()).containsExactly("age.drl", "expansion.drl");
@@ -199,7 +197,7 @@ class RulesTruthIT extends DatabaseTest {
         assertThat(api.get("/api/ranking", RankingPage.class).ruleVersion()).isEqualTo(first.hash());
 
         // A rules admin takes the folder's version.
-        String viewer = new People(client.toBlocking()).token("vic.viewer", "viewer");
+        String viewer = people.token("vic.viewer", "viewer");
         assertThat(api.fail(People.as(viewer, HttpRequest.POST("/api/rules/folder/activate", ""))).status()).isEqualTo(403);
         RulesStatus taken = api.exchange(HttpRequest.POST("/api/rules/folder/activate", ""), RulesStatus.class).body();
         assertThat(taken.active().source().name()).isEqualTo("FILE");
@@ -288,14 +286,6 @@ class RulesTruthIT extends DatabaseTest {
         return loops.toString();
     }
 
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static String drl(String name, String when, String then) {
         return "package docket.policy;\nimport dev.docket.facts.ContractFact;\n\nrule \"" + name + "\"\nwhen\n    " + when
                 + "\nthen\n    " + then + "\nend\n";
@@ -323,57 +313,11 @@ class RulesTruthIT extends DatabaseTest {
         throw new AssertionError("a thread is still running rule code " + generatedRuleClass);
     }
 
-    private String awaitRanking(String ruleVersion) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        String served = api.get("/api/ranking", RankingPage.class).ruleVersion();
-        while (!served.equals(ruleVersion)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the ranking never switched to rule set " + ruleVersion);
-            }
-            sleep();
-            served = api.get("/api/ranking", RankingPage.class).ruleVersion();
-        }
-        return served;
-    }
-
-    private RulesStatus status() {
-        return api.get("/api/rules/status", RulesStatus.class);
-    }
-
-    private String health() {
-        try {
-            return api.get("/health", String.class);
-        } catch (HttpClientResponseException e) {
-            return e.getResponse().getBody(String.class).orElse("");
-        }
-    }
-
     private Map<?, ?> healthJson() {
         return api.get("/health", Map.class);
     }
 
-    private RulesStatus awaitStatus(Predicate<RulesStatus> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        RulesStatus s = status();
-        while (!condition.test(s)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("rules status never reached the expected state; last: " + s);
-            }
-            sleep();
-            s = status();
-        }
-        return s;
-    }
-
     private static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

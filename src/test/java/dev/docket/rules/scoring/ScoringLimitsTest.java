@@ -33,10 +33,7 @@ class ScoringLimitsTest {
 
     @Test
     void aFiringThatReturnsLate_parksItsContractOnly_andTheOthersScoreAsUsual() {
-        CompiledRuleSet rules = compile(rule("Slow on one", "$c : ContractFact( title == \"slow\" )",
-                "java.time.Instant end = java.time.Instant.now().plusMillis(600);\n"
-                        + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"slow\");"),
-                rule("Everyone", "$c : ContractFact( )", "$c.add(2.0, \"for all\");"));
+        CompiledRuleSet rules = busyOnOneTitle("Slow on one", "slow", "plusMillis(600)");
         List<ContractFact> facts = facts("calm", "slow", "calm too");
 
         List<ScoringFailure> failures = rules.score(facts, TIGHT, null, new ScoringWatch());
@@ -76,10 +73,7 @@ class ScoringLimitsTest {
 
     @Test
     void aFiringThatDoesNotReturnInTime_isAbandonedByTheWaitingCaller_whoIsNeverHeldLongerThanTheLimit() {
-        CompiledRuleSet rules = compile(rule("Stuck on one", "$c : ContractFact( title == \"stuck\" )",
-                "java.time.Instant end = java.time.Instant.now().plusSeconds(3);\n"
-                        + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"late\");"),
-                rule("Everyone", "$c : ContractFact( )", "$c.add(2.0, \"for all\");"));
+        CompiledRuleSet rules = busyOnOneTitle("Stuck on one", "stuck", "plusSeconds(3)");
         RuleScoring scoring = new RuleScoring(EXECUTOR, new ScoringProperties(Duration.ofMillis(200), Duration.ofSeconds(30), 200));
         long start = System.nanoTime();
 
@@ -100,6 +94,17 @@ class ScoringLimitsTest {
         rules.score(List.of(fact));
 
         assertThat(fact.getContributions()).extracting(Contribution::rule).containsExactly("Borrowed name", "Borrowed name");
+    }
+
+    /**
+     * A rule that keeps its thread busy (Instant.now().{@code busyFor}) and then adds a point to the contract titled
+     * {@code title} (its reason is that title), next to one that adds 2 points to everyone.
+     */
+    private static CompiledRuleSet busyOnOneTitle(String name, String title, String busyFor) {
+        return compile(rule(name, "$c : ContractFact( title == \"" + title + "\" )",
+                        "java.time.Instant end = java.time.Instant.now()." + busyFor + ";\n"
+                                + "    while (java.time.Instant.now().isBefore(end)) { }\n    $c.add(1.0, \"" + title + "\");"),
+                rule("Everyone", "$c : ContractFact( )", "$c.add(2.0, \"for all\");"));
     }
 
     private static CompiledRuleSet compile(String... rules) {
