@@ -68,7 +68,6 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
         this.clock = clock;
     }
 
-    /** Last of the start-up seeding: after the CRM sample and its showcase. */
     @Override
     public int getOrder() {
         return LOWEST_PRECEDENCE;

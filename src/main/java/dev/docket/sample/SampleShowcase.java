@@ -95,13 +95,10 @@ class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered 
         this.clock = clock;
     }
 
-    /**
-     * After the sample loader, whose default order is 0, and before the generated backlog: the showcase varies the
-     * loaded CRM sample only, and would find the generated contracts already varied and leave the sample plain.
-     */
+    /** After the sample loader, whose default order is 0. */
     @Override
     public int getOrder() {
-        return LOWEST_PRECEDENCE - 1;
+        return LOWEST_PRECEDENCE;
     }
 
     @Override
