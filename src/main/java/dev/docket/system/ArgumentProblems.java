@@ -29,6 +29,7 @@ import io.micronaut.http.server.exceptions.DuplicateRouteHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedArgumentHandler;
 import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
+import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
@@ -165,6 +166,25 @@ final class ArgumentProblems {
             return problems.answer(request, null, HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null,
                     request.getMethod() + " " + request.getPath() + " takes a body of Content-Type " + String.join(" or ", types)
                             + ", and this request has " + sent);
+        }
+    }
+
+    /** A body of a type the route does not read: the types it does, in the words of {@link AmbiguousRoute}. */
+    @Singleton
+    static final class UnsupportedType implements ExceptionHandler<UnsupportedMediaException, HttpResponse<?>> {
+
+        private final Problems problems;
+
+        UnsupportedType(Problems problems) {
+            this.problems = problems;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, UnsupportedMediaException exception) {
+            return problems.answer(request, null, HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null,
+                    request.getMethod() + " " + request.getPath() + " takes a body of Content-Type "
+                            + String.join(" or ", exception.getAcceptableContentTypes()) + ", and this request has Content-Type "
+                            + exception.getContentType());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.docket.contract.Contract;
 import dev.docket.support.Api;
 import dev.docket.support.DatabaseTest;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -80,6 +81,8 @@ class ClearRefusalsIT extends DatabaseTest {
                 refused("list for the body", json("POST", "/api/contracts", "[]"), 400, null, "the body must be a JSON object {...}, not a list"),
                 refused("text for a money field", json("POST", "/api/contracts", StrictApiIT.body("").replace(
                         "{\"amount\":100,\"currency\":\"USD\"}", "\"100 USD\"")), 400, "dealValue", "must be a JSON object {...}, not text"),
+                refused("text where JSON goes", HttpRequest.POST("/api/contracts", "hello").contentType(MediaType.TEXT_PLAIN_TYPE), 415, null,
+                        "POST /api/contracts takes a body of Content-Type application/json, and this request has Content-Type text/plain"),
                 refused("unterminated object", json("POST", "/api/contracts", "{\"title\":\"x\""), 400, null, "the body is not valid JSON"));
     }
 
