@@ -90,27 +90,8 @@ final class ArgumentProblems {
         }
     }
 
-    /** A required query parameter, header or body that is absent (as the router finds it): which one, and where it goes. */
-    @Singleton
-    @Replaces(UnsatisfiedRouteHandler.class)
-    static final class MissingFromRoute implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<?>> {
-
-        private final Problems problems;
-
-        MissingFromRoute(Problems problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedRouteException exception) {
-            return missing(problems, request, exception.getArgument());
-        }
-    }
-
-    /** The same, for an argument a binder outside the router finds absent. */
-    @Singleton
-    @Replaces(UnsatisfiedArgumentHandler.class)
-    static final class Missing implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<?>> {
+    /** A required query parameter, header or body that is absent; each subclass names an exception that carries it. */
+    abstract static class Missing<E extends Exception> implements ExceptionHandler<E, HttpResponse<?>> {
 
         private final Problems problems;
 
@@ -118,9 +99,39 @@ final class ArgumentProblems {
             this.problems = problems;
         }
 
+        abstract Argument<?> argument(E exception);
+
         @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsatisfiedArgumentException exception) {
-            return missing(problems, request, exception.getArgument());
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
+            return missing(problems, request, argument(exception));
+        }
+    }
+
+    /** As the router finds it. */
+    @Singleton
+    @Replaces(UnsatisfiedRouteHandler.class)
+    static final class MissingFromRoute extends Missing<UnsatisfiedRouteException> {
+        MissingFromRoute(Problems problems) {
+            super(problems);
+        }
+
+        @Override
+        Argument<?> argument(UnsatisfiedRouteException exception) {
+            return exception.getArgument();
+        }
+    }
+
+    /** As a binder outside the router finds it. */
+    @Singleton
+    @Replaces(UnsatisfiedArgumentHandler.class)
+    static final class MissingArgument extends Missing<UnsatisfiedArgumentException> {
+        MissingArgument(Problems problems) {
+            super(problems);
+        }
+
+        @Override
+        Argument<?> argument(UnsatisfiedArgumentException exception) {
+            return exception.getArgument();
         }
     }
 

@@ -75,48 +75,44 @@ final class OversizedRequests {
 
     /**
      * Micronaut's text for a body over the limit advises the server's operator ("micronaut.server.max-request-buffer-size
-     * ... rewrite your controller"); the client needs the size it sent and the size it may send.
+     * ... rewrite your controller"); the client needs the size it sent and the size it may send. Each subclass only
+     * names the exception Micronaut routes to it.
      */
-    private static HttpResponse<?> bodyTooLarge(Problems problems, HttpRequest<?> request, Exception exception) {
-        Matcher sizes = SIZES.matcher(String.valueOf(exception.getMessage()));
-        String message = sizes.find()
-                ? "the request body is " + sizes.group(1) + " bytes; " + request.getMethod() + " " + request.getPath()
-                        + " takes at most " + sizes.group(2) + " bytes (" + Long.parseLong(sizes.group(2)) / (1024 * 1024) + " MB)"
-                : "the request body is larger than " + request.getMethod() + " " + request.getPath() + " takes";
-        return problems.answer(request, null, HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE), null, message);
-    }
+    abstract static class BodyTooLarge<E extends Exception> implements ExceptionHandler<E, HttpResponse<?>> {
+        private static final Pattern SIZES = Pattern.compile("\\[(\\d+)] exceeds the maximum allowed \\w+ length \\[(\\d+)]");
 
-    private static final Pattern SIZES = Pattern.compile("\\[(\\d+)] exceeds the maximum allowed \\w+ length \\[(\\d+)]");
-
-    /** A body that is to be read into memory (JSON, forms) and is over max-request-buffer-size. */
-    @Singleton
-    @Replaces(BufferLengthExceededHandler.class)
-    static final class BufferTooLarge implements ExceptionHandler<BufferLengthExceededException, HttpResponse<?>> {
         private final Problems problems;
 
-        BufferTooLarge(Problems problems) {
+        BodyTooLarge(Problems problems) {
             this.problems = problems;
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, BufferLengthExceededException exception) {
-            return bodyTooLarge(problems, request, exception);
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
+            Matcher sizes = SIZES.matcher(String.valueOf(exception.getMessage()));
+            String message = sizes.find()
+                    ? "the request body is " + sizes.group(1) + " bytes; " + request.getMethod() + " " + request.getPath()
+                            + " takes at most " + sizes.group(2) + " bytes (" + Long.parseLong(sizes.group(2)) / (1024 * 1024) + " MB)"
+                    : "the request body is larger than " + request.getMethod() + " " + request.getPath() + " takes";
+            return problems.answer(request, null, HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE), null, message);
+        }
+    }
+
+    /** A body that is to be read into memory (JSON, forms) and is over max-request-buffer-size. */
+    @Singleton
+    @Replaces(BufferLengthExceededHandler.class)
+    static final class BufferTooLarge extends BodyTooLarge<BufferLengthExceededException> {
+        BufferTooLarge(Problems problems) {
+            super(problems);
         }
     }
 
     /** A streamed body (the CRM import) over max-request-size. */
     @Singleton
     @Replaces(ContentLengthExceededHandler.class)
-    static final class ContentTooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
-        private final Problems problems;
-
+    static final class ContentTooLarge extends BodyTooLarge<ContentLengthExceededException> {
         ContentTooLarge(Problems problems) {
-            this.problems = problems;
-        }
-
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
-            return bodyTooLarge(problems, request, exception);
+            super(problems);
         }
     }
 }
