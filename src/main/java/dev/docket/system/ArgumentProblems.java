@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -154,48 +155,56 @@ final class ArgumentProblems {
                 "is required: send the " + where + " " + name + " (" + expectedValue(argument.getType()) + ")");
     }
 
-    /**
-     * Two routes share a method and path and differ in the body they take; a request whose Content-Type chooses
-     * neither (none at all, say) is told which ones there are.
-     */
-    @Singleton
-    @Replaces(DuplicateRouteHandler.class)
-    static final class AmbiguousRoute implements ExceptionHandler<DuplicateRouteException, HttpResponse<?>> {
+    /** A body the route cannot take: which Content-Types it does take, and which one came (or that none did). */
+    abstract static class WrongType<E extends Exception> implements ExceptionHandler<E, HttpResponse<?>> {
 
         private final Problems problems;
 
-        AmbiguousRoute(Problems problems) {
+        WrongType(Problems problems) {
             this.problems = problems;
         }
 
+        abstract Collection<String> accepted(E exception);
+
         @Override
-        public HttpResponse<?> handle(HttpRequest request, DuplicateRouteException exception) {
-            Set<String> types = new LinkedHashSet<>();
-            exception.getUriRoutes().forEach(route -> route.getRouteInfo().getConsumes().forEach(t -> types.add(t.getName())));
+        public HttpResponse<?> handle(HttpRequest request, E exception) {
             Optional<MediaType> contentType = ((HttpRequest<?>) request).getContentType();
             String sent = contentType.map(t -> "Content-Type " + t.getName()).orElse("no Content-Type");
             return problems.answer(request, null, HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null,
-                    request.getMethod() + " " + request.getPath() + " takes a body of Content-Type " + String.join(" or ", types)
+                    request.getMethod() + " " + request.getPath() + " takes a body of Content-Type " + String.join(" or ", accepted(exception))
                             + ", and this request has " + sent);
         }
     }
 
-    /** A body of a type the route does not read: the types it does, in the words of {@link AmbiguousRoute}. */
+    /**
+     * Two routes share a method and path and differ in the body they take (POST /api/imports: CSV or multipart); a
+     * request whose Content-Type chooses neither (none at all, say) matched both, and the router said only that.
+     */
     @Singleton
-    static final class UnsupportedType implements ExceptionHandler<UnsupportedMediaException, HttpResponse<?>> {
-
-        private final Problems problems;
-
-        UnsupportedType(Problems problems) {
-            this.problems = problems;
+    @Replaces(DuplicateRouteHandler.class)
+    static final class AmbiguousRoute extends WrongType<DuplicateRouteException> {
+        AmbiguousRoute(Problems problems) {
+            super(problems);
         }
 
         @Override
-        public HttpResponse<?> handle(HttpRequest request, UnsupportedMediaException exception) {
-            return problems.answer(request, null, HttpResponse.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE), null,
-                    request.getMethod() + " " + request.getPath() + " takes a body of Content-Type "
-                            + String.join(" or ", exception.getAcceptableContentTypes()) + ", and this request has Content-Type "
-                            + exception.getContentType());
+        Collection<String> accepted(DuplicateRouteException exception) {
+            Set<String> types = new LinkedHashSet<>();
+            exception.getUriRoutes().forEach(route -> route.getRouteInfo().getConsumes().forEach(t -> types.add(t.getName())));
+            return types;
+        }
+    }
+
+    /** A body of a type the one matching route does not read. */
+    @Singleton
+    static final class UnsupportedType extends WrongType<UnsupportedMediaException> {
+        UnsupportedType(Problems problems) {
+            super(problems);
+        }
+
+        @Override
+        Collection<String> accepted(UnsupportedMediaException exception) {
+            return exception.getAcceptableContentTypes();
         }
     }
 
