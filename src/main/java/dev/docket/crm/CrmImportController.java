@@ -40,12 +40,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 
 /**
@@ -78,14 +76,7 @@ class CrmImportController {
      * run, the default, reports per row what would happen and stores nothing; {@code dryRun=false} applies it atomically.
      */
     @Post(consumes = "text/csv")
-    @ApiResponse(responseCode = "200", description = "the import has finished (without Prefer: respond-async)",
-            headers = @Header(name = "Location", description = "/api/imports/{id}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
-    @ApiResponse(responseCode = "202", description = "the import is queued (with Prefer: respond-async); poll its Location",
-            headers = @Header(name = "Location", description = "/api/imports/{id}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
-    @ApiResponse(responseCode = "400", description = "a file that is not UTF-8 CSV or lacks a pipeline column")
-    @ApiResponse(responseCode = "413", description = "larger than 256 MB")
+    @ImportResponses
     HttpResponse<ImportJob.View> importPipeline(@Body InputStream csv, HttpRequest<?> request, Authentication caller,
                                                 @Nullable @io.micronaut.http.annotation.Header("Prefer") String prefer,
                                                 // A String, because Micronaut reads any word but "true" as false.
@@ -121,14 +112,7 @@ class CrmImportController {
                     description = "sales_teams.csv: the owner's team, as manager (regional office)")),
             @SchemaProperty(name = "mapping", schema = @Schema(type = "string", description = "a column mapping (JSON)",
                     example = "{\"columns\": {\"opportunity_id\": \"Record ID\"}, \"stages\": {\"closedwon\": \"Won\"}, \"dateFormat\": \"yyyy-MM-dd\"}"))})))
-    @ApiResponse(responseCode = "200", description = "the import has finished (without Prefer: respond-async)",
-            headers = @Header(name = "Location", description = "/api/imports/{id}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
-    @ApiResponse(responseCode = "202", description = "the import is queued (with Prefer: respond-async); poll its Location",
-            headers = @Header(name = "Location", description = "/api/imports/{id}"),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.View.class)))
-    @ApiResponse(responseCode = "400", description = "an unknown or missing part, a file that is not UTF-8 CSV, a missing column, a bad mapping")
-    @ApiResponse(responseCode = "413", description = "larger than 256 MB")
+    @ImportResponses
     HttpResponse<ImportJob.View> importFiles(@Body MultipartBody parts, HttpRequest<?> request, Authentication caller,
                                              @Nullable @io.micronaut.http.annotation.Header("Prefer") String prefer,
                                              @QueryValue(defaultValue = "true") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun) {

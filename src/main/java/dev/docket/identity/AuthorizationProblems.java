@@ -58,11 +58,11 @@ class AuthorizationProblems implements ExceptionHandler<AuthorizationException, 
     }
 
     private static MutableHttpResponse<Problem> forbidden(HttpRequest<?> request, AuthorizationException exception) {
-        // The security filter marks the requests its rules refuse; a 403 without that mark came later, from the CSRF filter.
+        // The security filter marks the requests its rules refuse; a 403 without that mark came later, from SessionCsrfFilter.
         if (request.getAttribute(SecurityFilter.REJECTION).isEmpty()) {
-            String detail = "This form post carries no valid CSRF token: a request signed in with the session cookie must send the token"
-                    + " from the __Host-csrfToken cookie in the form field csrfToken or the X-CSRF-TOKEN header; reload the page and try"
-                    + " again (README: Who may do what)";
+            String detail = "This request on the session cookie carries no valid CSRF token: a form post, or a post without a body,"
+                    + " signed in with the session cookie must send the token from the __Host-csrfToken cookie in the X-CSRF-TOKEN"
+                    + " header; reload the page and try again, or call the API with 'Authorization: Bearer <token>' (README: Who may do what)";
             return HttpResponse.<Problem>status(HttpStatus.FORBIDDEN)
                     .contentType(PROBLEM_JSON)
                     .body(new Problem("about:blank", "Forbidden", 403, detail, request.getPath(), List.of()));

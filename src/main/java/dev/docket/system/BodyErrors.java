@@ -24,6 +24,10 @@ final class BodyErrors {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern WRAPPED = Pattern.compile("Error decoding property \\[[^\\]]*] of type \\[[^\\]]*]: ");
     private static final Pattern LOCATION = Pattern.compile("\\s*\\n?\\s*at \\[Source.*$", Pattern.DOTALL);
+    // Jackson names where a construct began as "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 1]".
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)]");
+    // Serde's "Unexpected token VALUE_STRING, expected START_OBJECT": a value where an object or a list belongs.
+    private static final Pattern STRUCTURE = Pattern.compile("^Unexpected token (\\w+), expected (START_OBJECT|START_ARRAY)");
 
     private BodyErrors() {
     }
@@ -48,7 +52,8 @@ final class BodyErrors {
             }
             String where = json.getLocation() == null ? ""
                     : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-            return Optional.of(new Problem.FieldProblem(null, "the body is not valid JSON: " + firstLine(json.getOriginalMessage()) + where));
+            String message = SOURCE.matcher(firstLine(json.getOriginalMessage())).replaceAll("line $1, column $2");
+            return Optional.of(new Problem.FieldProblem(null, "the body is not valid JSON: " + message + where));
         }
         if (serde == null) {
             return Optional.empty();
@@ -62,7 +67,28 @@ final class BodyErrors {
             return Optional.of(new Problem.FieldProblem(field, "unknown field: " + unknown.group(2)
                     + " has no field '" + name + "' that a client may set; check the spelling, and leave out read-only fields"));
         }
+        Matcher structure = STRUCTURE.matcher(message);
+        if (structure.find()) {
+            String expected = structure.group(2).equals("START_OBJECT") ? "a JSON object {...}" : "a JSON list [...]";
+            return Optional.of(path.isEmpty()
+                    ? new Problem.FieldProblem(null, "the body must be " + expected + ", not " + token(structure.group(1)))
+                    : new Problem.FieldProblem(path, "must be " + expected + ", not " + token(structure.group(1))));
+        }
         return Optional.of(new Problem.FieldProblem(path.isEmpty() ? null : path, message));
+    }
+
+    /** A JSON token as a client knows the value: VALUE_STRING is text. */
+    private static String token(String token) {
+        return switch (token) {
+            case "VALUE_STRING" -> "text";
+            case "VALUE_NUMBER_INT", "VALUE_NUMBER_FLOAT" -> "a number";
+            case "VALUE_TRUE" -> "true";
+            case "VALUE_FALSE" -> "false";
+            case "VALUE_NULL" -> "null";
+            case "START_ARRAY" -> "a list";
+            case "START_OBJECT" -> "an object";
+            default -> token;
+        };
     }
 
     private static String parentPath(JsonProcessingException json) {

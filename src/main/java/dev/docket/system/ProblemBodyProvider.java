@@ -26,6 +26,8 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     private static final Pattern DECODING_PROPERTY = Pattern.compile("Error decoding property \\[(?:[^\\]]*\\s)?(\\w+)] of type \\[class [\\w.$]+]: ");
     private static final Pattern QUALIFIED_TYPE = Pattern.compile("`(?:[a-z_][\\w]*\\.)+([A-Z]\\w*)`");
     // Bean validation reports "body.dealValue.amount: must be ..." (sometimes behind the method name).
+    // The router's text when no route matches the path at all, meant for a browser ("Page").
+    private static final String NO_ROUTE = "Page Not Found";
     private static final Pattern VIOLATION = Pattern.compile("^([\\w.\\[\\]<>]+): (.+)$", Pattern.DOTALL);
 
     @Override
@@ -93,6 +95,9 @@ final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem
     private static Problem.FieldProblem toFieldProblem(Error error) {
         if (error instanceof Problems.FieldError own) {
             return new Problem.FieldProblem(own.field(), own.message());
+        }
+        if (NO_ROUTE.equals(error.getMessage())) {
+            return new Problem.FieldProblem(null, "Docket has no endpoint at this path; GET /swagger/docket.yml lists every one");
         }
         Matcher conversion = CONVERSION.matcher(error.getMessage());
         if (conversion.matches()) {

@@ -390,7 +390,7 @@ class CrmImportIT extends DatabaseTest {
         assertThat(mappingUnknownColumn.problem().errors()).anySatisfy(e -> assertThat(e.field()).isEqualTo("mapping.columns.deal_size"));
 
         assertThat(api.fail(HttpRequest.GET("/api/imports/1")).status()).isEqualTo(404);
-        assertThat(api.fail(HttpRequest.GET("/api/imports/abc")).status()).isEqualTo(400);
+        assertThat(api.fail(HttpRequest.GET("/api/imports/abc")).status()).as("an id that cannot be one names no import").isEqualTo(404);
         assertThat(api.fail(HttpRequest.GET("/api/imports/1/rows?size=0")).status()).isEqualTo(400);
         assertThat(api.fail(HttpRequest.GET("/api/imports/1/rows?outcome=MAYBE")).status()).isEqualTo(400);
 

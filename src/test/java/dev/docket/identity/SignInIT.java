@@ -17,7 +17,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.csrf.CsrfConfiguration;
+import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** People sign in with a password, get a session cookie, and act as themselves; guessing is throttled. */
@@ -25,6 +29,15 @@ import org.junit.jupiter.api.Test;
 class SignInIT extends DatabaseTest {
 
     static final String ADMIN_PASSWORD = "first-admin-password-42";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    CsrfTokenGenerator<HttpRequest<?>> csrfTokens;
+
+    @Inject
+    CsrfConfiguration csrf;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -74,6 +87,59 @@ class SignInIT extends DatabaseTest {
         Api.Failure refused = api.fail(withSession(admin, form));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(api.exchange(HttpRequest.GET("/api/admin/users"), String.class).body()).doesNotContain("mallory");
+    }
+
+    /**
+     * A body-less POST (no Content-Type) on the session cookie is what a page on another site can make a browser send,
+     * so it needs the CSRF token; the same POST with an API token cannot be forged that way and is not checked.
+     */
+    @Test
+    void aBodilessPostIsCsrfCheckedOnTheSessionCookieButNotWithAToken() throws Exception {
+        Map<?, ?> webhook = api.exchange(HttpRequest.POST("/api/webhooks",
+                map("url", "http://127.0.0.1:9/csrf", "events", List.of("RANK_MOVED"))), Map.class).body();
+        String rotate = "/api/webhooks/" + webhook.get("id") + "/rotate-secret";
+        String admin = signIn("admin", ADMIN_PASSWORD);
+
+        java.net.http.HttpResponse<String> onCookie = postWithoutBody(rotate, "Cookie", "JWT=" + admin);
+        assertThat(onCookie.statusCode()).as(onCookie.body()).isEqualTo(403);
+        assertThat(onCookie.body()).contains("CSRF token");
+        String rotations = "/api/audit?entity=webhook&action=rotate-secret&outcome=DONE";
+        assertThat(api.exchange(HttpRequest.GET(rotations), String.class).body()).as("the refused rotation changed nothing")
+                .doesNotContain("rotate-secret");
+
+        java.net.http.HttpResponse<String> withToken = postWithoutBody(rotate, "Authorization", "Bearer " + RUNNER_TOKEN);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        assertThat(withToken.body()).contains("whsec_").doesNotContain(String.valueOf(webhook.get("secret")));
+        assertThat(api.exchange(HttpRequest.GET(rotations), String.class).body()).contains("rotate-secret");
+
+        java.net.http.HttpResponse<String> replay = postWithoutBody("/api/webhooks/" + webhook.get("id") + "/deliveries/987654/replay",
+                "Authorization", "Bearer " + RUNNER_TOKEN);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(404);
+        assertThat(replay.body()).doesNotContain("CSRF");
+    }
+
+    /** {@code curl -X POST /logout} with the session and its CSRF token signs out; it was an empty 404 for want of a Content-Type. */
+    @Test
+    void aBodilessSignOutClearsTheSessionCookie() throws Exception {
+        String admin = signIn("admin", ADMIN_PASSWORD);
+        String token = csrfTokens.generateCsrfToken(HttpRequest.POST("/logout", ""));
+
+        java.net.http.HttpResponse<String> signedOut = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/logout"))
+                        .header("Cookie", "JWT=" + admin + "; " + csrf.getCookieName() + "=" + token)
+                        .header(csrf.getHeaderName(), token)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+        assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JWT=").containsIgnoringCase("Max-Age=0"));
+    }
+
+    /** Through the JDK's client: Micronaut's sets a Content-Type even on an empty body, and that skips the CSRF check. */
+    private java.net.http.HttpResponse<String> postWithoutBody(String path, String header, String value) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path))
+                        .header(header, value).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private String signIn(String username, String password) {

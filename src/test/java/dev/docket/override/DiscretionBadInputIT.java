@@ -146,7 +146,7 @@ class DiscretionBadInputIT extends DatabaseTest {
                 bad("fairness report over a year", s -> HttpRequest.GET("/api/reports/fairness?from=2025-01-01&to=2026-11-01"),
                         400, "to", "longer than 366 days"),
                 bad("fairness report with a bad date", s -> HttpRequest.GET("/api/reports/fairness?from=last-week"),
-                        400, "from", "'last-week' is not a valid value"));
+                        400, "from", "must be a date in the form YYYY-MM-DD, not 'last-week'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,6 +39,12 @@ class OpenApiIT extends DatabaseTest {
         assertThat(documented).containsAll(apiRoutes.stream().filter(r -> !r.startsWith("head ")).toList());
         assertThat(documented).noneMatch(r -> r.contains("/bench/"));
 
+        // The import's two routes (CSV and multipart) are one operation with both bodies and every answer either gives.
+        Map<String, Object> imports = (Map<String, Object>) paths.get("/api/imports").get("post");
+        assertThat((Map<String, Object>) imports.get("responses")).containsKeys("200", "202", "400", "413", "415");
+        assertThat((Map<String, Object>) ((Map<String, Object>) imports.get("requestBody")).get("content"))
+                .containsKeys("text/csv", "multipart/form-data");
+
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
         Map<String, Object> request = (Map<String, Object>) schemas.get("ContractRequest");
         Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) request.get("properties");

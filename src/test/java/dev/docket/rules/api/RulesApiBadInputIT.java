@@ -51,7 +51,7 @@ class RulesApiBadInputIT extends DatabaseTest {
                 bad("malformed JSON", json("POST", "/api/rules/preview", "{\"files\": [ {\"path\": "), 400, null,
                         "the body is not valid JSON: Unexpected end-of-input"),
                 bad("unknown version", HttpRequest.GET("/api/rules/versions/424242"), 404, null, "No rule set version has number 424242"),
-                bad("version is not a number", HttpRequest.GET("/api/rules/versions/latest"), 400, "number", "'latest' is not a valid value"),
+                bad("version is not a number", HttpRequest.GET("/api/rules/versions/latest"), 404, "number", "No version has number 'latest': version numbers are whole numbers"),
                 bad("rollback to an unknown version", HttpRequest.POST("/api/rules/versions/424242/activate", ""), 404, null,
                         "No rule set version has number 424242"));
     }
