@@ -72,5 +72,5 @@ class ArchitectureTest {
                     "dev.docket.fairness..", "dev.docket.feed..", "dev.docket.flow..", "dev.docket.forecast..",
                     "dev.docket.history..", "dev.docket.identity..", "dev.docket.override..", "dev.docket.pages..",
                     "dev.docket.preview..", "dev.docket.ranking..", "dev.docket.rules..", "dev.docket.sample..",
-                    "dev.docket.web..");
+                    "dev.docket.seeding..", "dev.docket.web..");
 }

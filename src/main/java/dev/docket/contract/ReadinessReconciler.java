@@ -12,14 +12,12 @@ import java.util.stream.Collectors;
 
 import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
+import dev.docket.seeding.SeedingStep;
 import dev.docket.system.Setting;
 import dev.docket.system.SettingRepository;
-import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * with the same policy skips the pass, which would otherwise read the whole backlog on every start.
  */
 @Singleton
-class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
+class ReadinessReconciler implements SeedingStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadinessReconciler.class);
     static final String POLICY_SETTING = "readiness-policy";
@@ -44,13 +42,12 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
     private final TransactionOperations<Connection> transactions;
     private final SettingRepository settings;
     private final ChangeLog changeLog;
-    private final Once once;
     private final Clock clock;
 
     ReadinessReconciler(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                         ApprovalHolds approvals, ApplicationEventPublisher<ContractChanged> events,
                         TransactionOperations<Connection> transactions, SettingRepository settings, ChangeLog changeLog,
-                        Once once, Clock clock) {
+                        Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
@@ -59,16 +56,16 @@ class ReadinessReconciler implements ApplicationEventListener<StartupEvent> {
         this.transactions = transactions;
         this.settings = settings;
         this.changeLog = changeLog;
-        this.once = once;
         this.clock = clock;
     }
 
     @Override
-    public void onApplicationEvent(StartupEvent event) {
-        once.inSeedingTurn(this::seed);
+    public Turn turn() {
+        return Turn.READINESS;
     }
 
-    private void seed() {
+    @Override
+    public void seed() {
         String policy = readiness.fingerprint();
         Optional<Setting> recorded = settings.findById(POLICY_SETTING);
         if (recorded.map(s -> s.content().equals(policy)).orElse(false)) {

@@ -5,9 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 import dev.docket.access.Roles;
-import dev.docket.system.Once;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
+import dev.docket.seeding.SeedingStep;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +15,15 @@ import org.slf4j.LoggerFactory;
  * anonymous callers may do, so nobody runs Docket believing it is locked when it is open, or the reverse.
  */
 @Singleton
-class StartupCredentials {
+class StartupCredentials implements SeedingStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupCredentials.class);
 
     private final IdentityProperties properties;
     private final ApiTokens tokens;
     private final LocalUsers users;
-    private final Once once;
 
-    StartupCredentials(IdentityProperties properties, ApiTokens tokens, LocalUsers users, Once once) {
-        this.once = once;
+    StartupCredentials(IdentityProperties properties, ApiTokens tokens, LocalUsers users) {
         this.properties = properties;
         this.tokens = tokens;
         this.users = users;
@@ -39,10 +35,15 @@ class StartupCredentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    @Override
+    public Turn turn() {
+        return Turn.CREDENTIALS;
+    }
+
+    @Override
+    public void seed() {
         // On an empty database the second instance to start finds the token and admin stored.
-        once.inSeedingTurn(this::storeCredentials);
+        storeCredentials();
         LOG.info(properties.anonymousReads()
                 ? "Anonymous callers may read the queue, explanations and reports, and change nothing; every write needs a token or a sign-in"
                 : "Anonymous callers may do nothing but GET /health; every read and write needs a token or a sign-in");

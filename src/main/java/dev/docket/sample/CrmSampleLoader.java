@@ -24,12 +24,10 @@ import dev.docket.contract.ReadinessPolicy;
 import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
 import dev.docket.ranking.RankingService;
+import dev.docket.seeding.SeedingStep;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "docket.sample.enabled", value = "true")
-public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
+public class CrmSampleLoader implements SeedingStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrmSampleLoader.class);
     private static final int MEDIAN_WON_CYCLE_DAYS = 57;
@@ -53,28 +51,27 @@ public class CrmSampleLoader implements ApplicationEventListener<StartupEvent> {
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
     private final ChangeLog changeLog;
-    private final Once once;
     private final Clock clock;
 
     CrmSampleLoader(ContractRepository contracts, GateRepository gates, ReadinessPolicy readiness,
                     RankingService rankings, TransactionOperations<Connection> transactions, ChangeLog changeLog,
-                    Once once, Clock clock) {
+                    Clock clock) {
         this.contracts = contracts;
         this.gates = gates;
         this.readiness = readiness;
         this.rankings = rankings;
         this.transactions = transactions;
         this.changeLog = changeLog;
-        this.once = once;
         this.clock = clock;
     }
 
     @Override
-    public void onApplicationEvent(StartupEvent event) {
-        once.inSeedingTurn(this::seed);
+    public Turn turn() {
+        return Turn.CRM_SAMPLE;
     }
 
-    private void seed() {
+    @Override
+    public void seed() {
         if (contracts.count() > 0) {
             return;
         }

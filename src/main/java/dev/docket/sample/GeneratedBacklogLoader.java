@@ -21,12 +21,9 @@ import dev.docket.override.OverrideRepository;
 import dev.docket.feed.ChangeLog;
 import dev.docket.feed.ChangeType;
 import dev.docket.ranking.RankingService;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.core.order.Ordered;
+import dev.docket.seeding.SeedingStep;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import dev.docket.system.Once;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * the first generated contract of the seed is stored already, it does nothing. It runs after the CRM sample.
  */
 @Singleton
-class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, Ordered {
+class GeneratedBacklogLoader implements SeedingStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratedBacklogLoader.class);
     private static final int BATCH = 1_000;
@@ -50,12 +47,11 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
     private final RankingService rankings;
     private final TransactionOperations<Connection> transactions;
     private final ChangeLog changeLog;
-    private final Once once;
     private final Clock clock;
 
     GeneratedBacklogLoader(SampleProperties settings, ContractRepository contracts, GateRepository gates,
                            ApprovalRepository approvals, OverrideRepository overrides, RankingService rankings,
-                           TransactionOperations<Connection> transactions, ChangeLog changeLog, Once once, Clock clock) {
+                           TransactionOperations<Connection> transactions, ChangeLog changeLog, Clock clock) {
         this.settings = settings;
         this.contracts = contracts;
         this.gates = gates;
@@ -64,21 +60,16 @@ class GeneratedBacklogLoader implements ApplicationEventListener<StartupEvent>, 
         this.rankings = rankings;
         this.transactions = transactions;
         this.changeLog = changeLog;
-        this.once = once;
         this.clock = clock;
     }
 
     @Override
-    public int getOrder() {
-        return LOWEST_PRECEDENCE;
+    public Turn turn() {
+        return Turn.GENERATED_BACKLOG;
     }
 
     @Override
-    public void onApplicationEvent(StartupEvent event) {
-        once.inSeedingTurn(this::seed);
-    }
-
-    private void seed() {
+    public void seed() {
         int count = settings.generated();
         CrmDeals generator = new CrmDeals(settings.seed());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -35,9 +35,7 @@ import dev.docket.override.OverrideRequest;
 import dev.docket.override.OverrideService;
 import dev.docket.ranking.RankingService;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.core.order.Ordered;
+import dev.docket.seeding.SeedingStep;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +50,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(property = "docket.sample.enabled", value = "true")
 @Requires(property = "docket.sample.showcase", value = "true", defaultValue = "true")
-class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered {
+class SampleShowcase implements SeedingStep {
 
     /** The sample's people, as identity would resolve them, so its approvals and override pass the real checks. */
     private static final Actor CFO = new Actor("CFO", "sample", Set.of(Roles.VIEWER, Roles.APPROVER), Set.of("cfo"));
@@ -95,14 +93,13 @@ class SampleShowcase implements ApplicationEventListener<StartupEvent>, Ordered 
         this.clock = clock;
     }
 
-    /** After the sample loader, whose default order is 0. */
     @Override
-    public int getOrder() {
-        return LOWEST_PRECEDENCE;
+    public Turn turn() {
+        return Turn.SHOWCASE;
     }
 
     @Override
-    public void onApplicationEvent(StartupEvent event) {
+    public void seed() {
         List<Contract> open = contracts.findByStatusIn(ContractStatus.OPEN).stream()
                 .sorted(Comparator.comparing(Contract::id)).toList();
         boolean untouched = open.stream().allMatch(c -> c.status() == ContractStatus.SUBMITTED && "USD".equals(c.dealCurrency()))

@@ -44,11 +44,11 @@ class ReadinessReconcilerIT extends DatabaseTest {
         // As if the contract had been stored under a policy that required a gate it never passed.
         contractRepository.update(stored.withReadySince(null, stored.updatedAt()));
 
-        reconciler.onApplicationEvent(null);
+        reconciler.seed();
         assertThat(contractRepository.findById(created.id()).orElseThrow().readySince()).isNull();
 
         settings.update(new Setting(ReadinessReconciler.POLICY_SETTING, "a policy since changed", Instant.now()));
-        reconciler.onApplicationEvent(null);
+        reconciler.seed();
         assertThat(contractRepository.findById(created.id()).orElseThrow().readySince()).isEqualTo(derived);
         assertThat(settings.findById(ReadinessReconciler.POLICY_SETTING)).get()
                 .extracting(Setting::content).isEqualTo(policy.fingerprint());

@@ -8,8 +8,6 @@ import dev.docket.approval.ApprovalRepository;
 import dev.docket.override.OverrideRepository;
 import dev.docket.ranking.RankingPage;
 import dev.docket.support.DatabaseTest;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,6 @@ class GeneratedBacklogIT extends DatabaseTest {
 
     @Inject
     GeneratedBacklogLoader loader;
-
-    @Inject
-    ApplicationContext context;
 
     @Inject
     ApprovalRepository approvals;
@@ -54,7 +49,7 @@ class GeneratedBacklogIT extends DatabaseTest {
         assertThat(page.ready()).isBetween(GENERATED / 2, GENERATED * 3 / 4);
         assertThat(page.items()).anyMatch(e -> e.blockers().stream().anyMatch(b -> b.startsWith("waiting on approval from ")));
 
-        loader.onApplicationEvent(new StartupEvent(context));
+        loader.seed();
         assertThat(contractRepository.count()).isEqualTo(GENERATED);
     }
 }
