@@ -17,6 +17,7 @@ before=$(mktemp -d)
 trap 'rm -rf "$before"' EXIT
 git archive "$base" | tar -x -C "$before"
 (cd "$before" && bench/jmh.sh ReloadBenchmark "$PWD/before.json" -p rules=real,200 "${options[@]}")
+mkdir -p target
 cp "$before/before.json" target/jmh-guard-before.json
 bench/jmh.sh ReloadBenchmark target/jmh-guard-after.json -p rules=real,200 "${options[@]}"
 
