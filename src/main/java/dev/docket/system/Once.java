@@ -20,7 +20,7 @@ import net.javacrumbs.shedlock.provider.jdbc.micronaut.MicronautJdbcLockProvider
 @Singleton
 public class Once {
 
-    /** The lock start-up seeding takes: the CRM sample, a generated backlog, readiness reconciliation, the first credentials. */
+    /** The lock start-up seeding takes: the first credentials, readiness reconciliation, the CRM sample, its showcase, a generated backlog. */
     private static final String SEEDING = "startup-seeding";
     /** Long enough to generate a backlog of 100,000 on a busy machine. */
     private static final Duration SEEDING_AT_MOST = Duration.ofMinutes(30);
@@ -57,8 +57,8 @@ public class Once {
     }
 
     /**
-     * Runs a start-up seeding step under the one seeding lock: instances starting together on one database seed it
-     * in turn, and the later one finds the work done. One lock for every step, so no two steps interleave.
+     * Runs start-up seeding (every step, in the order seeding/SeedingStep.Turn states) under the one seeding lock:
+     * instances starting together on one database seed it in turn, and the later one finds the work done.
      */
     public void inSeedingTurn(Runnable work) {
         inTurn(SEEDING, SEEDING_AT_MOST, work);
