@@ -1,5 +1,6 @@
 package dev.docket.system;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +28,11 @@ final class Problems {
     HttpResponse<?> answer(HttpRequest<?> request, @Nullable Throwable cause, MutableHttpResponse<?> response, @Nullable String field, String message) {
         ErrorContext.Builder context = ErrorContext.builder(request).error(new FieldError(field, message));
         return processor.processResponse((cause == null ? context : context.cause(cause)).build(), response);
+    }
+
+    /** Several fields wrong at once, each named with what is wrong with it. */
+    HttpResponse<?> answer(HttpRequest<?> request, MutableHttpResponse<?> response, List<FieldError> errors) {
+        return processor.processResponse(ErrorContext.builder(request).errors(List.copyOf(errors)).build(), response);
     }
 
     /** A failure that must say nothing of itself to the client (5xx): the body provider writes the generic text. */

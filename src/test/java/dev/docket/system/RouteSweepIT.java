@@ -174,6 +174,35 @@ class RouteSweepIT extends DatabaseTest {
         assertThat(failures).as("answers that were 5xx or not problem+json, of " + requests + " requests").isEmpty();
     }
 
+    /** Every API route refuses a query parameter it does not declare, naming it, whatever else it takes. */
+    @Test
+    void everyApiRouteRefusesAnUnknownQueryParameter() {
+        List<String> swept = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            String template = route.getUriMatchTemplate().toPathString();
+            if (!template.startsWith("/api/")) {
+                continue;
+            }
+            String method = route.getHttpMethodName();
+            String contentType = route.getBodyArgument().isPresent()
+                    ? route.getConsumes().stream().findFirst().map(t -> t.getName()).orElse("application/json") : null;
+            String description = method + " " + template;
+            swept.add(description);
+            send(method, path(template, route.getUriMatchTemplate().getVariableNames(), Map.of()) + "?unknownParam=1", contentType, null)
+                    .ifPresent(response -> {
+                        // HEAD answers carry no body (RFC 9110), so only their status is checked.
+                        boolean named = method.equals("HEAD") || response.body().contains("\"field\":\"unknownParam\"");
+                        if (response.statusCode() != 400 || !named) {
+                            accepted.add(description + "?unknownParam=1: " + response.statusCode() + " " + abbreviate(response.body()));
+                        }
+                    });
+        }
+        assertThat(swept).as("API routes swept").hasSizeGreaterThan(30);
+        assertThat(accepted).as("API routes that did not refuse ?unknownParam=1").isEmpty();
+        assertThat(failures).as("answers that were 5xx or not problem+json").isEmpty();
+    }
+
     private String path(String template, List<String> variables, Map<String, String> raw) {
         String path = template;
         for (String variable : variables) {
