@@ -27,6 +27,11 @@ public class BusinessCalendar {
         return LocalDate.ofInstant(instant, zone);
     }
 
+    /** The first instant of {@code day} in legal's time zone. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
     /** The date {@code days} business days after {@code from}. */
     public LocalDate addBusinessDays(LocalDate from, int days) {
         return BusinessDays.plus(from, days);

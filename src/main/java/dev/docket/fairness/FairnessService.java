@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import dev.docket.contract.InvalidFieldException;
 import dev.docket.override.ContractOverride;
 import dev.docket.override.OverrideRepository;
 import dev.docket.calendar.BusinessCalendar;
-import dev.docket.calendar.CalendarProperties;
 import dev.docket.ranking.Ranking;
 import dev.docket.ranking.RankingService;
 import io.micronaut.core.annotation.Nullable;
@@ -46,17 +44,15 @@ public class FairnessService {
     private final ContractRepository contracts;
     private final RankingService rankings;
     private final BusinessCalendar calendar;
-    private final ZoneId zone;
     private final Clock clock;
 
     FairnessService(OverrideRepository overrides, FieldChangeRepository changes, ContractRepository contracts,
-                    RankingService rankings, BusinessCalendar calendar, CalendarProperties properties, Clock clock) {
+                    RankingService rankings, BusinessCalendar calendar, Clock clock) {
         this.overrides = overrides;
         this.changes = changes;
         this.contracts = contracts;
         this.rankings = rankings;
         this.calendar = calendar;
-        this.zone = ZoneId.of(properties.zone());
         this.clock = clock;
     }
 
@@ -79,8 +75,8 @@ public class FairnessService {
                     + " days; ask for a year or less at a time");
         }
         Instant now = clock.instant();
-        Instant start = from.atStartOfDay(zone).toInstant();
-        Instant until = to.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant start = calendar.startOf(from);
+        Instant until = calendar.startOf(to.plusDays(1));
         // Askers are counted by every request they made, approvers (and everything else) by what was approved.
         List<ContractOverride> requested = overrides.findByCreatedAtGreaterThanEqualsAndCreatedAtLessThan(start, until);
         List<ContractOverride> created = requested.stream().filter(o -> o.approvedAt() != null).toList();
@@ -149,7 +145,7 @@ public class FairnessService {
 
     private List<FairnessReport.Week> weeks(LocalDate from, LocalDate to, List<ContractOverride> created) {
         Map<LocalDate, List<ContractOverride>> byWeek = created.stream()
-                .collect(Collectors.groupingBy(o -> monday(LocalDate.ofInstant(o.createdAt(), zone))));
+                .collect(Collectors.groupingBy(o -> monday(calendar.dateOf(o.createdAt()))));
         List<FairnessReport.Week> weeks = new ArrayList<>();
         for (LocalDate week = monday(from); !week.isAfter(to); week = week.plusWeeks(1)) {
             List<ContractOverride> in = byWeek.getOrDefault(week, List.of());
